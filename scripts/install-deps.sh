@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the system packages Skiff and its tests need, only those missing.
+# Idempotent; runs apt-get update at most once per call.
+set -euo pipefail
+
+need=()
+have_cmd() { command -v "$1" >/dev/null 2>&1; }
+
+have_cmd etcd || need+=(etcd-server)
+have_cmd etcdctl || need+=(etcd-client)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "install-deps: installing ${need[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# Debian's etcd-server package enables a system service; Skiff and its tests start their own.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then
+  systemctl stop etcd || true
+fi
+
+have_cmd dotnet || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Skiff.Commands;
+
+var root = new RootCommand("Skiff: a small, fast Kubernetes-compatible cluster in one binary.");
+root.Subcommands.Add(ServerCommand.Create());
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
