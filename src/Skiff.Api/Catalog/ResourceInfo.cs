@@ -1,0 +1,57 @@
+namespace Skiff.Api.Catalog;
+
+/// <summary>
+/// What the API knows about one served resource at one group-version: the facts discovery lists,
+/// the shape handlers need, and where it lives in the store.
+/// </summary>
+public sealed record ResourceInfo
+{
+    public static readonly IReadOnlyList<string> AllVerbs =
+        ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+    /// <summary>"" for the core group.</summary>
+    public required string Group { get; init; }
+
+    public required string Version { get; init; }
+
+    /// <summary>The plural, lower-case resource name used in paths ("deployments").</summary>
+    public required string Resource { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string SingularName { get; init; }
+
+    public required bool Namespaced { get; init; }
+
+    public IReadOnlyList<string> Verbs { get; init; } = AllVerbs;
+
+    public IReadOnlyList<string> ShortNames { get; init; } = [];
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public IReadOnlyList<SubresourceInfo> Subresources { get; init; } = [];
+
+    /// <summary>The KubernetesClient model class, when one exists (null for custom resources).</summary>
+    public Type? ModelType { get; init; }
+
+    /// <summary>
+    /// The group-version objects are stored at. Versions of one resource share one storage key
+    /// space, so a request at another version is converted to and from this one.
+    /// </summary>
+    public string StorageVersion { get; init; } = string.Empty;
+
+    public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    public string ListKind => Kind + "List";
+
+    /// <summary>
+    /// The store prefix for all objects of this resource: "/registry/pods/" for the core group,
+    /// "/registry/apps/deployments/" for others, shared by every version.
+    /// </summary>
+    public string StoragePrefix => Group.Length == 0 ? $"/registry/{Resource}/" : $"/registry/{Group}/{Resource}/";
+
+    public SubresourceInfo? FindSubresource(string name) =>
+        Subresources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+
+    public bool Supports(string verb) => Verbs.Contains(verb, StringComparer.Ordinal);
+}
