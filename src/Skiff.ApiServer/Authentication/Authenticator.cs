@@ -1,0 +1,69 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Http;
+
+namespace Skiff.ApiServer.Authentication;
+
+/// <summary>
+/// Client certificates signed by the cluster CA (user from CN, groups from O) and bearer tokens from the
+/// static token file. Anything else is anonymous.
+/// </summary>
+public sealed class Authenticator
+{
+    private readonly X509Certificate2 _authority;
+    private readonly StaticTokens _tokens;
+
+    public Authenticator(X509Certificate2 authority, StaticTokens tokens)
+    {
+        _authority = authority;
+        _tokens = tokens;
+    }
+
+    public UserInfo Authenticate(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return _tokens.Find(header["Bearer ".Length..].Trim()) ?? throw Errors.ApiErrors.Unauthorized();
+        }
+
+        var certificate = context.Connection.ClientCertificate;
+        if (certificate is not null)
+        {
+            return IsIssuedByCluster(certificate) ? FromCertificate(certificate) : throw Errors.ApiErrors.Unauthorized();
+        }
+
+        return UserInfo.Anonymous;
+    }
+
+    public bool IsIssuedByCluster(X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(_authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2"));
+        return chain.Build(certificate);
+    }
+
+    private static UserInfo FromCertificate(X509Certificate2 certificate)
+    {
+        var user = string.Empty;
+        var groups = new List<string>();
+        foreach (var rdn in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
+        {
+            var oid = rdn.GetSingleElementType().Value;
+            var value = rdn.GetSingleElementValue() ?? string.Empty;
+            if (oid == "2.5.4.3")
+            {
+                user = value;
+            }
+            else if (oid == "2.5.4.10")
+            {
+                groups.Add(value);
+            }
+        }
+
+        groups.Add("system:authenticated");
+        return new UserInfo(user, groups);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Skiff.ApiServer.Http;
+
+namespace Skiff.ApiServer.Handlers;
+
+/// <summary>
+/// Writes one object or a list in the form the client negotiated. Table output for kubectl plugs in here,
+/// so handlers stay unaware of representations. Objects passed in may be shared with the watch cache and
+/// are never modified.
+/// </summary>
+public class ObjectWriter
+{
+    public virtual Task WriteObjectAsync(ApiRequest request, int code, JsonObject obj) =>
+        Responses.WriteAsync(request.Http, code, obj);
+
+    /// <summary>How one object travels in a watch event (an object, or a one-row Table for kubectl get -w).</summary>
+    public virtual JsonNode WatchObject(ApiRequest request, JsonObject obj) => obj;
+
+    public virtual async Task WriteListAsync(
+        ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining)
+    {
+        if (Responses.WantsYaml(request.Http.Request))
+        {
+            var array = new JsonArray();
+            foreach (var item in items)
+            {
+                array.Add(item.DeepClone());
+            }
+
+            await Responses.WriteAsync(request.Http, 200, ListEnvelope(request, resourceVersion, continueToken, remaining, array)).ConfigureAwait(false);
+            return;
+        }
+
+        var response = request.Http.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", request.Resource.ListKind);
+            writer.WriteString("apiVersion", request.Resource.GroupVersion);
+            writer.WritePropertyName("metadata");
+            ListMetadata(resourceVersion, continueToken, remaining).WriteTo(writer);
+            writer.WriteStartArray("items");
+            foreach (var item in items)
+            {
+                item.WriteTo(writer);
+                if (writer.BytesPending > 64 * 1024)
+                {
+                    await writer.FlushAsync(request.Aborted).ConfigureAwait(false);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            await writer.FlushAsync(request.Aborted).ConfigureAwait(false);
+        }
+    }
+
+    protected static JsonObject ListEnvelope(ApiRequest request, string resourceVersion, string? continueToken, long? remaining, JsonArray items) =>
+        new()
+        {
+            ["kind"] = request.Resource.ListKind,
+            ["apiVersion"] = request.Resource.GroupVersion,
+            ["metadata"] = ListMetadata(resourceVersion, continueToken, remaining),
+            ["items"] = items,
+        };
+
+    protected static JsonObject ListMetadata(string resourceVersion, string? continueToken, long? remaining)
+    {
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion };
+        if (!string.IsNullOrEmpty(continueToken))
+        {
+            metadata["continue"] = continueToken;
+        }
+
+        if (remaining is > 0)
+        {
+            metadata["remainingItemCount"] = remaining;
+        }
+
+        return metadata;
+    }
+}

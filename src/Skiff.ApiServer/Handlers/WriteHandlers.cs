@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Skiff.Api.Catalog;
+using Skiff.ApiServer.Admission;
+using Skiff.ApiServer.Errors;
+using Skiff.ApiServer.Http;
+using Skiff.ApiServer.Registry;
+
+namespace Skiff.ApiServer.Handlers;
+
+/// <summary>CREATE, UPDATE (main resource and status) and the checks they share.</summary>
+public sealed class WriteHandlers
+{
+    private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+    private readonly Registries _registries;
+    private readonly AdmissionChain _admission;
+    private readonly ResourceInfo _namespaces;
+
+    public WriteHandlers(Registries registries, AdmissionChain admission, ResourceCatalog catalog)
+    {
+        _registries = registries;
+        _admission = admission;
+        _namespaces = catalog.Find(string.Empty, "v1", "namespaces") ?? throw new InvalidOperationException("namespaces missing from the catalog");
+    }
+
+    public async Task CreateAsync(ApiRequest request, ObjectWriter writer)
+    {
+        var obj = await RequestBody.ReadObjectAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        CheckTypeMeta(request.Resource, obj);
+        var meta = Json.Metadata(obj);
+        PlaceInNamespace(request, obj, meta);
+        if (request.Resource.Namespaced)
+        {
+            await CheckNamespaceAcceptsAsync(request, Json.Name(obj)).ConfigureAwait(false);
+        }
+
+        var generateName = Json.Str(meta, "generateName");
+        var generated = Json.Name(obj).Length == 0 && generateName.Length > 0;
+        request.Store.Strategy.PrepareForCreate(obj);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (generated)
+            {
+                meta["name"] = generateName + RandomSuffix();
+            }
+
+            _admission.Admit(request.Resource, obj, null);
+            try
+            {
+                var created = await request.Store.CreateAsync(obj, request.DryRun, request.Aborted).ConfigureAwait(false);
+                await writer.WriteObjectAsync(request, 201, created.Object).ConfigureAwait(false);
+                return;
+            }
+            catch (ApiException e) when (generated && e.Reason == "AlreadyExists" && attempt < 8)
+            {
+                // A generated name collided; upstream tries a few more suffixes before giving up.
+            }
+        }
+    }
+
+    public async Task UpdateAsync(ApiRequest request, ObjectWriter writer)
+    {
+        var obj = await RequestBody.ReadObjectAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        CheckTypeMeta(request.Resource, obj);
+        var meta = Json.Metadata(obj);
+        var bodyName = Json.Name(obj);
+        if (bodyName.Length > 0 && bodyName != request.Name)
+        {
+            throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({request.Name})");
+        }
+
+        meta["name"] = request.Name;
+        PlaceInNamespace(request, obj, meta);
+        var expected = Json.ResourceVersion(obj);
+        var subresource = request.Info.Subresource;
+        var stored = await request.Store.UpdateAsync(
+            request.Namespace,
+            request.Name,
+            live => PrepareUpdate(request, subresource, obj, live),
+            expected,
+            request.DryRun,
+            request.Aborted).ConfigureAwait(false);
+        await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies the strategy and admission to a desired object against the live one.</summary>
+    public JsonObject PrepareUpdate(ApiRequest request, string subresource, JsonObject desired, JsonObject live)
+    {
+        var strategy = request.Store.Strategy;
+        var next = (JsonObject)desired.DeepClone();
+        switch (subresource)
+        {
+            case "status":
+                next = strategy.PrepareForStatusUpdate(next, live);
+                break;
+            case "finalize" when request.Resource.Resource == "namespaces":
+                var finalized = (JsonObject)live.DeepClone();
+                finalized["spec"] = next["spec"]?.DeepClone() ?? new JsonObject();
+                next = finalized;
+                break;
+            default:
+                strategy.PrepareForUpdate(next, live);
+                break;
+        }
+
+        _admission.Admit(request.Resource, next, live);
+        return next;
+    }
+
+    private static void CheckTypeMeta(ResourceInfo resource, JsonObject obj)
+    {
+        var apiVersion = Json.Str(obj, "apiVersion");
+        var kind = Json.Str(obj, "kind");
+        if (apiVersion.Length > 0 && apiVersion != resource.GroupVersion)
+        {
+            throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({resource.GroupVersion})");
+        }
+
+        if (kind.Length > 0 && kind != resource.Kind)
+        {
+            throw ApiErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({resource.Kind})");
+        }
+
+        // Stored objects always say what they are, with these two first as upstream writes them.
+        var rest = obj.ToList();
+        obj.Clear();
+        obj["apiVersion"] = resource.GroupVersion;
+        obj["kind"] = resource.Kind;
+        foreach (var (k, v) in rest)
+        {
+            if (k is not ("apiVersion" or "kind"))
+            {
+                obj[k] = v;
+            }
+        }
+    }
+
+    private static void PlaceInNamespace(ApiRequest request, JsonObject obj, JsonObject meta)
+    {
+        var bodyNamespace = Json.Namespace(obj);
+        if (!request.Resource.Namespaced)
+        {
+            meta.Remove("namespace");
+            return;
+        }
+
+        if (bodyNamespace.Length > 0 && bodyNamespace != request.Namespace)
+        {
+            throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+
+        meta["namespace"] = request.Namespace;
+    }
+
+    private async Task CheckNamespaceAcceptsAsync(ApiRequest request, string name)
+    {
+        var ns = await _registries.For(_namespaces).TryGetAsync(string.Empty, request.Namespace, request.Aborted).ConfigureAwait(false);
+        if (ns is null)
+        {
+            throw ApiErrors.NotFound(string.Empty, "namespaces", request.Namespace);
+        }
+
+        if (Json.HasDeletionTimestamp(ns.Object))
+        {
+            var why = $"unable to create new content in namespace {request.Namespace} because it is being terminated";
+            throw new ApiException(403, "Forbidden", $"{ApiErrors.Qualified(request.Resource.Group, request.Resource.Resource)} \"{name}\" is forbidden: {why}",
+                new StatusDetails(name, request.Resource.Group.Length == 0 ? null : request.Resource.Group, request.Resource.Resource)
+                {
+                    Causes = [new StatusCause("NamespaceTerminating", why, "metadata.namespace")],
+                });
+        }
+    }
+
+    private static string RandomSuffix()
+    {
+        Span<char> chars = stackalloc char[5];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = GenerateNameAlphabet[Random.Shared.Next(GenerateNameAlphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+}

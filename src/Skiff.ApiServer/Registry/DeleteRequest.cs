@@ -1,0 +1,8 @@
+namespace Skiff.ApiServer.Registry;
+
+/// <summary>The parts of meta/v1 DeleteOptions that change what a delete does.</summary>
+public sealed record DeleteRequest(
+    long? GracePeriodSeconds = null,
+    string? PropagationPolicy = null,
+    string? PreconditionUid = null,
+    string? PreconditionResourceVersion = null);

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Skiff.ApiServer.Registry;
+
+/// <summary>
+/// The per-kind rules of the generic registry, as upstream's REST strategies hold them: what a create
+/// resets, what an update may touch, when generation moves and how long a delete waits.
+/// </summary>
+public interface IResourceStrategy
+{
+    bool TracksGeneration { get; }
+
+    bool HasStatusSubresource { get; }
+
+    /// <summary>Resets what a client may not set on create (status, when status is a subresource).</summary>
+    void PrepareForCreate(JsonObject obj);
+
+    /// <summary>Carries over what an update of the main resource may not change (status).</summary>
+    void PrepareForUpdate(JsonObject desired, JsonObject live);
+
+    /// <summary>Keeps everything but status from the live object on a status update.</summary>
+    JsonObject PrepareForStatusUpdate(JsonObject desired, JsonObject live);
+
+    bool SpecChanged(JsonObject desired, JsonObject live);
+
+    long GracePeriodSeconds(JsonObject live, long? requested);
+
+    void PrepareForDeletion(JsonObject obj);
+
+    /// <summary>Whether something must still run before the object may leave the store.</summary>
+    bool FinalizersPending(JsonObject obj);
+}
