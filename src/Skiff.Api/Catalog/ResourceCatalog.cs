@@ -52,6 +52,107 @@ public sealed class ResourceCatalog
         return null;
     }
 
+    /// <summary>
+    /// The named groups as /apis lists them: built-in groups in upstream's fixed order, then the
+    /// others (custom resources) by name; each with its versions, preferred first.
+    /// </summary>
+    public IReadOnlyList<ApiGroupInfo> Groups()
+    {
+        var served = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var r in _all)
+        {
+            if (r.Group.Length == 0)
+            {
+                continue;
+            }
+
+            if (!served.TryGetValue(r.Group, out var versions))
+            {
+                served[r.Group] = versions = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            versions.Add(r.Version);
+        }
+
+        var result = new List<ApiGroupInfo>();
+        foreach (var (group, order) in BuiltInResources.GroupOrder)
+        {
+            if (served.Remove(group, out var versions))
+            {
+                result.Add(new ApiGroupInfo(group, OrderVersions(versions, order)));
+            }
+        }
+
+        foreach (var group in served.Keys.Order(StringComparer.Ordinal))
+        {
+            result.Add(new ApiGroupInfo(group, OrderVersions(served[group], [])));
+        }
+
+        return result;
+    }
+
+    /// <summary>The preferred version of a group ("v1" for the core group), or null when the group is not served.</summary>
+    public string? PreferredVersion(string group)
+    {
+        if (group.Length == 0)
+        {
+            return _all.Any(r => r.Group.Length == 0) ? "v1" : null;
+        }
+
+        return Groups().FirstOrDefault(g => g.Name == group)?.PreferredVersion;
+    }
+
+    /// <summary>The resources of one group-version, in catalog order (what /apis/{group}/{version} lists).</summary>
+    public IReadOnlyList<ResourceInfo> InGroupVersion(string group, string version) =>
+        _all.Where(r => r.Group == group && r.Version == version).ToList();
+
+    /// <summary>A resource of a group at the group's preferred version.</summary>
+    public ResourceInfo? FindPreferred(string group, string resource)
+    {
+        var version = PreferredVersion(group);
+        return version is null ? null : Find(group, version, resource);
+    }
+
+    /// <summary>
+    /// Resolves a name as kubectl does: plural, singular, short name or kind, ignoring case, at
+    /// the preferred version; the core group wins, then groups in /apis order. A group, when
+    /// given, narrows the search to it.
+    /// </summary>
+    public ResourceInfo? Resolve(string name, string? group = null)
+    {
+        var groups = new List<ApiGroupInfo> { new(string.Empty, ["v1"]) };
+        groups.AddRange(Groups());
+        foreach (var g in groups)
+        {
+            if (group is not null && !string.Equals(g.Name, group, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var match = _all.FirstOrDefault(r => r.Group == g.Name && r.Version == g.PreferredVersion && r.IsNamedBy(name));
+            if (match is not null)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The resource (at its group's preferred version) that declares this short name, ignoring case.</summary>
+    public ResourceInfo? FindByShortName(string shortName)
+    {
+        var match = _all.FirstOrDefault(r => r.ShortNames.Contains(shortName, StringComparer.OrdinalIgnoreCase));
+        return match is null ? null : FindPreferred(match.Group, match.Resource) ?? match;
+    }
+
+    private static List<string> OrderVersions(HashSet<string> versions, IReadOnlyList<string> knownOrder)
+    {
+        var ordered = knownOrder.Where(versions.Contains).ToList();
+        ordered.AddRange(versions.Except(ordered).Order(KubeVersionComparer.Instance));
+        return ordered;
+    }
+
     /// <summary>Adds or replaces the entry with the same group, version and resource.</summary>
     public void AddOrReplace(ResourceInfo info)
     {

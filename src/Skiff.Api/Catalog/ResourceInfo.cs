@@ -40,6 +40,15 @@ public sealed record ResourceInfo
     /// </summary>
     public string StorageVersion { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The group whose key space holds the objects; null means <see cref="Group"/>. Upstream keeps
+    /// events.k8s.io Events in the core Event key space, stored as core v1.
+    /// </summary>
+    public string? StorageGroup { get; init; }
+
+    public string StorageGroupVersion =>
+        (StorageGroup ?? Group) is { Length: > 0 } g ? $"{g}/{StorageVersion}" : StorageVersion;
+
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     public string ListKind => Kind + "List";
@@ -48,10 +57,17 @@ public sealed record ResourceInfo
     /// The store prefix for all objects of this resource: "/registry/pods/" for the core group,
     /// "/registry/apps/deployments/" for others, shared by every version.
     /// </summary>
-    public string StoragePrefix => Group.Length == 0 ? $"/registry/{Resource}/" : $"/registry/{Group}/{Resource}/";
+    public string StoragePrefix => (StorageGroup ?? Group) is { Length: > 0 } g ? $"/registry/{g}/{Resource}/" : $"/registry/{Resource}/";
 
     public SubresourceInfo? FindSubresource(string name) =>
         Subresources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+
+    /// <summary>True when <paramref name="name"/> names this resource as kubectl would: plural, singular, short name or kind, ignoring case.</summary>
+    public bool IsNamedBy(string name) =>
+        string.Equals(Resource, name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(SingularName, name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Kind, name, StringComparison.OrdinalIgnoreCase)
+        || ShortNames.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public bool Supports(string verb) => Verbs.Contains(verb, StringComparer.Ordinal);
 }

@@ -1,0 +1,35 @@
+namespace Skiff.Api.Validation;
+
+/// <summary>
+/// Turns a generateName into a name as upstream does: the prefix cut to 58 characters, then five
+/// random characters from an alphabet without vowels (so no words appear) and without look-alikes.
+/// </summary>
+public sealed class NameGenerator(Random random)
+{
+    public const int MaxNameLength = 63;
+    public const int RandomLength = 5;
+    public const int MaxPrefixLength = MaxNameLength - RandomLength;
+
+    private const string Alphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    public NameGenerator()
+        : this(Random.Shared)
+    {
+    }
+
+    public string Generate(string prefix)
+    {
+        if (prefix.Length > MaxPrefixLength)
+        {
+            prefix = prefix[..MaxPrefixLength];
+        }
+
+        var suffix = new char[RandomLength];
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            suffix[i] = Alphabet[random.Next(Alphabet.Length)];
+        }
+
+        return prefix + new string(suffix);
+    }
+}
