@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Skiff.ApiServer.Errors;
+using Skiff.ApiServer.Http;
+using Skiff.ApiServer.Registry;
+
+namespace Skiff.ApiServer.Handlers;
+
+/// <summary>
+/// PATCH: the patch is applied to the live object inside the read-modify-write loop, so a concurrent
+/// writer makes it re-apply to the fresh object rather than fail; a resourceVersion inside the patch is a
+/// precondition, as upstream treats it.
+/// </summary>
+public sealed class PatchHandler : IPatchHandler
+{
+    private readonly WriteHandlers _writes;
+    private readonly PatchApplier _apply;
+
+    public PatchHandler(WriteHandlers writes, PatchApplier apply)
+    {
+        _writes = writes;
+        _apply = apply;
+    }
+
+    public async Task HandleAsync(ApiRequest request, ObjectWriter writer)
+    {
+        var contentType = request.Http.Request.ContentType;
+        var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        var subresource = request.Info.Subresource;
+        var stored = await request.Store.UpdateAsync(
+            request.Namespace,
+            request.Name,
+            live =>
+            {
+                var patched = _apply(contentType, live, body, request.Resource.ModelType);
+                var patchedVersion = Json.ResourceVersion(patched);
+                if (patchedVersion.Length > 0 && patchedVersion != Json.ResourceVersion(live))
+                {
+                    throw ApiErrors.Conflict(request.Resource.Group, request.Resource.Resource, request.Name);
+                }
+
+                return _writes.PrepareUpdate(request, subresource, patched, live);
+            },
+            expectedResourceVersion: null,
+            request.DryRun,
+            request.Aborted).ConfigureAwait(false);
+        await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Applies a PATCH body of the given content type to a copy of the live object.</summary>
+public delegate JsonObject PatchApplier(string? contentType, JsonObject live, byte[] patch, Type? modelType);

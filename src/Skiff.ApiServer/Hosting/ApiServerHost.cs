@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Skiff.Api.Catalog;
+using Skiff.ApiServer.Admission;
+using Skiff.ApiServer.Authentication;
+using Skiff.ApiServer.Authorization;
+using Skiff.ApiServer.Discovery;
+using Skiff.ApiServer.Handlers;
+using Skiff.ApiServer.Pki;
+using Skiff.ApiServer.Registry;
+using Skiff.ApiServer.Watch;
+using Skiff.Storage;
+
+namespace Skiff.ApiServer.Hosting;
+
+/// <summary>
+/// Builds and runs the HTTPS API server over an open store: certificates, kubeconfig, system namespaces,
+/// then Kestrel. <see cref="Ready"/> completes once it serves.
+/// </summary>
+public sealed partial class ApiServerHost : IAsyncDisposable
+{
+    private readonly ApiServerOptions _options;
+    private readonly IStore _store;
+    private readonly ILoggerFactory _loggers;
+    private readonly TimeProvider _time;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebApplication? _app;
+    private WatchCaches? _caches;
+    private ClusterCertificates? _certificates;
+
+    public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
+    {
+        _options = options;
+        _store = store;
+        _loggers = loggers;
+        _time = time;
+    }
+
+    public Task Ready => _ready.Task;
+
+    public ResourceCatalog Catalog { get; } = ResourceCatalog.CreateBuiltIn();
+
+    public ClusterCertificates Certificates => _certificates ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The port actually bound (useful when the options asked for port 0).</summary>
+    public int Port { get; private set; }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        var logger = _loggers.CreateLogger<ApiServerHost>();
+        _certificates = ClusterCertificates.LoadOrCreate(_options.DataDir, _options.TlsSans, _time);
+
+        var registries = new Registries(_store, _time);
+        await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
+
+        _caches = new WatchCaches(_loggers);
+        var writer = new ObjectWriter();
+        var admission = new AdmissionChain([new MetadataAdmission()]);
+        var writes = new WriteHandlers(registries, admission, Catalog);
+        var dispatcher = new ResourceDispatcher(
+            Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer);
+        var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
+        var pipeline = new ApiPipeline(
+            new Authenticator(_certificates.Authority, tokens),
+            new AllowAuthenticated(),
+            new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
+            dispatcher,
+            [],
+            _store,
+            () => _ready.Task.IsCompletedSuccessfully,
+            _loggers.CreateLogger<ApiPipeline>());
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSingleton(_loggers);
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(_options.BindAddress, _options.Port, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = _certificates.Serving,
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+
+                // Chains are checked against the cluster CA by the authenticator, which answers 401 as upstream does.
+                ClientCertificateValidation = (_, _, _) => true,
+            }));
+        });
+        _app = builder.Build();
+        _app.Run(pipeline.HandleAsync);
+        await _app.StartAsync(ct).ConfigureAwait(false);
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        Port = new Uri(addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port;
+
+        var host = _options.BindAddress.Equals(System.Net.IPAddress.Any) || _options.BindAddress.Equals(System.Net.IPAddress.IPv6Any)
+            ? "127.0.0.1"
+            : _options.BindAddress.ToString();
+        KubeconfigWriter.Write(_options.KubeconfigOrDefault, $"https://{host}:{Port}", _certificates);
+        _ready.TrySetResult();
+        LogReady(logger, Port, started.ElapsedMilliseconds, _options.KubeconfigOrDefault);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_caches is not null)
+        {
+            await _caches.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _certificates?.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "API server ready on port {Port} after {Elapsed} ms; kubeconfig at {Kubeconfig}")]
+    private static partial void LogReady(ILogger logger, int port, long elapsed, string kubeconfig);
+}

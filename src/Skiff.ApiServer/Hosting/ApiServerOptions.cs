@@ -1,0 +1,24 @@
+using System.Net;
+
+namespace Skiff.ApiServer.Hosting;
+
+/// <summary>The API server's settings, filled from the command line.</summary>
+public sealed class ApiServerOptions
+{
+    public required string DataDir { get; init; }
+
+    public IPAddress BindAddress { get; init; } = IPAddress.Any;
+
+    public int Port { get; init; } = 6443;
+
+    public IReadOnlyList<string> TlsSans { get; init; } = [];
+
+    /// <summary>Where the admin kubeconfig is written; null for the default under the data dir.</summary>
+    public string? KubeconfigPath { get; init; }
+
+    public string ServiceCidr { get; init; } = "10.43.0.0/16";
+
+    public string ClusterCidr { get; init; } = "10.42.0.0/16";
+
+    public string KubeconfigOrDefault => KubeconfigPath ?? Path.Combine(DataDir, "kubeconfig.yaml");
+}
