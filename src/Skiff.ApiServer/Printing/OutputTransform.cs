@@ -1,0 +1,14 @@
+namespace Skiff.ApiServer.Printing;
+
+/// <summary>The conversion an Accept header's as=/g=/v= parameters ask for.</summary>
+public enum OutputTransform
+{
+    /// <summary>The resource itself.</summary>
+    None,
+
+    Table,
+
+    PartialObjectMetadata,
+
+    PartialObjectMetadataList,
+}
