@@ -49,6 +49,9 @@ public sealed record ResourceInfo
     public string StorageGroupVersion =>
         (StorageGroup ?? Group) is { Length: > 0 } g ? $"{g}/{StorageVersion}" : StorageVersion;
 
+    /// <summary>A CRD version's additionalPrinterColumns, for server-side printing of custom resources.</summary>
+    public System.Text.Json.Nodes.JsonArray? PrinterColumns { get; init; }
+
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     public string ListKind => Kind + "List";

@@ -1,33 +1,76 @@
 using System.Text.Json.Nodes;
+using Skiff.Api.Selectors;
 using Skiff.ApiServer.Errors;
 
 namespace Skiff.ApiServer.Handlers;
 
-/// <summary>The label and field selectors of a list or watch, applied to objects.</summary>
+/// <summary>The label and field selectors of a list, watch or deletecollection, applied to objects.</summary>
 public sealed class ObjectFilter
 {
-    public static readonly ObjectFilter Everything = new(null);
+    public static readonly ObjectFilter Everything = new(LabelSelector.Everything, FieldSelector.Everything, string.Empty, string.Empty, false);
 
-    private readonly Func<JsonObject, bool>? _predicate;
+    private readonly LabelSelector _labels;
+    private readonly FieldSelector _fields;
+    private readonly string _group;
+    private readonly string _resource;
+    private readonly bool _namespaced;
 
-    private ObjectFilter(Func<JsonObject, bool>? predicate)
+    private ObjectFilter(LabelSelector labels, FieldSelector fields, string group, string resource, bool namespaced)
     {
-        _predicate = predicate;
+        _labels = labels;
+        _fields = fields;
+        _group = group;
+        _resource = resource;
+        _namespaced = namespaced;
     }
 
-    public bool IsEmpty => _predicate is null;
+    public bool IsEmpty => _labels.IsEverything && _fields.IsEverything;
 
     public static ObjectFilter FromQuery(ApiRequest request)
     {
-        var labels = request.QueryValue("labelSelector");
-        var fields = request.QueryValue("fieldSelector");
-        if (string.IsNullOrWhiteSpace(labels) && string.IsNullOrWhiteSpace(fields))
+        var labelText = request.QueryValue("labelSelector");
+        var fieldText = request.QueryValue("fieldSelector");
+        if (string.IsNullOrWhiteSpace(labelText) && string.IsNullOrWhiteSpace(fieldText))
         {
             return Everything;
         }
 
-        throw ApiErrors.BadRequest("selectors are not supported yet");
+        try
+        {
+            var labels = LabelSelector.Parse(labelText);
+            var fields = FieldLabels.Check(request.Resource.Group, request.Resource.Resource, FieldSelector.Parse(fieldText));
+            return new ObjectFilter(labels, fields, request.Resource.Group, request.Resource.Resource, request.Resource.Namespaced);
+        }
+        catch (SelectorParseException e)
+        {
+            throw ApiErrors.BadRequest(e.Message);
+        }
     }
 
-    public bool Matches(JsonObject obj) => _predicate is null || _predicate(obj);
+    public bool Matches(JsonObject obj)
+    {
+        if (!_labels.IsEverything && !_labels.Matches(Labels(obj)))
+        {
+            return false;
+        }
+
+        return _fields.IsEverything || _fields.Matches(SelectableFields.Extract(_group, _resource, _namespaced, obj));
+    }
+
+    private static Dictionary<string, string> Labels(JsonObject obj)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (obj["metadata"]?["labels"] is JsonObject labels)
+        {
+            foreach (var (k, v) in labels)
+            {
+                if (v is JsonValue value && value.TryGetValue<string>(out var s))
+                {
+                    result[k] = s;
+                }
+            }
+        }
+
+        return result;
+    }
 }

@@ -12,7 +12,9 @@ namespace Skiff.ApiServer.Handlers;
 public class ObjectWriter
 {
     public virtual Task WriteObjectAsync(ApiRequest request, int code, JsonObject obj) =>
-        Responses.WriteAsync(request.Http, code, obj);
+        Responses.WriteAsync(request.Http, code, obj, WantsYaml(request));
+
+    protected virtual bool WantsYaml(ApiRequest request) => false;
 
     /// <summary>How one object travels in a watch event (an object, or a one-row Table for kubectl get -w).</summary>
     public virtual JsonNode WatchObject(ApiRequest request, JsonObject obj) => obj;
@@ -20,7 +22,7 @@ public class ObjectWriter
     public virtual async Task WriteListAsync(
         ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining)
     {
-        if (Responses.WantsYaml(request.Http.Request))
+        if (WantsYaml(request))
         {
             var array = new JsonArray();
             foreach (var item in items)
@@ -28,7 +30,7 @@ public class ObjectWriter
                 array.Add(item.DeepClone());
             }
 
-            await Responses.WriteAsync(request.Http, 200, ListEnvelope(request, resourceVersion, continueToken, remaining, array)).ConfigureAwait(false);
+            await Responses.WriteAsync(request.Http, 200, ListEnvelope(request, resourceVersion, continueToken, remaining, array), yaml: true).ConfigureAwait(false);
             return;
         }
 

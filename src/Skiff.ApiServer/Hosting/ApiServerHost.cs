@@ -62,7 +62,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
 
         _caches = new WatchCaches(_loggers);
-        var writer = new ObjectWriter();
+        var writer = new NegotiatingObjectWriter(_time);
         var admission = new AdmissionChain([new MetadataAdmission()]);
         var writes = new WriteHandlers(registries, admission, Catalog);
         var dispatcher = new ResourceDispatcher(

@@ -9,17 +9,11 @@ namespace Skiff.ApiServer.Http;
 /// <summary>Writes objects and Status failures in the representation the client asked for (JSON or YAML).</summary>
 public static class Responses
 {
-    public static bool WantsYaml(HttpRequest request)
-    {
-        var accept = request.Headers.Accept.ToString();
-        return accept.StartsWith("application/yaml", StringComparison.OrdinalIgnoreCase);
-    }
-
-    public static async Task WriteAsync(HttpContext context, int code, JsonNode body)
+    public static async Task WriteAsync(HttpContext context, int code, JsonNode body, bool yaml = false)
     {
         var response = context.Response;
         response.StatusCode = code;
-        if (WantsYaml(context.Request))
+        if (yaml)
         {
             response.ContentType = "application/yaml";
             await response.WriteAsync(YamlJson.FromJson(body), Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using Skiff.ApiServer.Hosting;
+using Skiff.Storage;
+
+namespace Skiff.Commands;
+
+/// <summary>Starts the server's components in order, each gated on the one it needs, and stops them on SIGTERM.</summary>
+internal static partial class ServerRunner
+{
+    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger("skiff.server");
+        IStore store;
+        try
+        {
+            Directory.CreateDirectory(options.DataDir);
+            store = await StoreFactory.OpenAsync(datastore, options.DataDir, storeOptions, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StoreException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            LogStoreFailed(logger, e.Message);
+            return 1;
+        }
+
+        await using (store.ConfigureAwait(false))
+        {
+            var host = new ApiServerHost(options, store, loggers, TimeProvider.System);
+            await using (host.ConfigureAwait(false))
+            {
+                try
+                {
+                    await host.StartAsync(ct).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    LogListenFailed(logger, options.Port, e.Message);
+                    return 1;
+                }
+
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    LogStopping(logger);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "cannot open the datastore: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Critical, Message = "cannot listen on port {Port}: {Reason}")]
+    private static partial void LogListenFailed(ILogger logger, int port, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "shutting down")]
+    private static partial void LogStopping(ILogger logger);
+}

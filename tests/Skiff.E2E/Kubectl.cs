@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Skiff.E2E;
+
+/// <summary>Runs a real kubectl binary against a server, with its own discovery cache and a time limit.</summary>
+public sealed class Kubectl
+{
+    public static readonly IReadOnlyList<string> Versions = ["1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33"];
+
+    private readonly string _binary;
+    private readonly string _kubeconfig;
+    private readonly string _cacheDir;
+
+    public Kubectl(string version, string kubeconfig)
+    {
+        Version = version;
+        _binary = $"/usr/lib/google-cloud-sdk/bin/kubectl.{version}";
+        _kubeconfig = kubeconfig;
+        _cacheDir = Path.Combine(Path.GetDirectoryName(kubeconfig)!, $"kubectl-cache-{version}");
+    }
+
+    public string Version { get; }
+
+    public async Task<KubectlResult> RunAsync(string arguments, string? stdin = null, IDictionary<string, string>? env = null, int timeoutSeconds = 60)
+    {
+        var start = new ProcessStartInfo(_binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            UseShellExecute = false,
+        };
+        foreach (var arg in SplitArgs(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(_kubeconfig);
+        start.ArgumentList.Add("--cache-dir");
+        start.ArgumentList.Add(_cacheDir);
+        if (env is not null)
+        {
+            foreach (var (k, v) in env)
+            {
+                start.Environment[k] = v;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kubectl {Version} {arguments} did not finish in {timeoutSeconds}s");
+        }
+
+        return new KubectlResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    public async Task<string> OkAsync(string arguments, string? stdin = null)
+    {
+        var result = await RunAsync(arguments, stdin).ConfigureAwait(false);
+        Assert.True(result.ExitCode == 0, $"kubectl {Version} {arguments} failed ({result.ExitCode}):\n{result.Stderr}\n{result.Stdout}");
+        return result.Stdout;
+    }
+
+    /// <summary>Splits on spaces, keeping single-quoted parts together (enough for test command lines).</summary>
+    private static List<string> SplitArgs(string arguments)
+    {
+        var args = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in arguments)
+        {
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (current.Length > 0)
+                {
+                    args.Add(current.ToString());
+                    current.Clear();
+                }
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            args.Add(current.ToString());
+        }
+
+        return args;
+    }
+}
+
+public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr);
