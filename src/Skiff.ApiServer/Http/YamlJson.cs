@@ -13,6 +13,8 @@ namespace Skiff.ApiServer.Http;
 /// </summary>
 public static class YamlJson
 {
+    private const int MaxNodes = 1_000_000;
+
     public static JsonObject ToJsonObject(byte[] yaml)
     {
         try
@@ -24,10 +26,11 @@ public static class YamlJson
                 throw ApiErrors.BadRequest("the body of the request is empty");
             }
 
-            return ToNode(stream.Documents[0].RootNode) as JsonObject
+            var budget = MaxNodes;
+            return ToNode(stream.Documents[0].RootNode, ref budget) as JsonObject
                 ?? throw ApiErrors.BadRequest("the body of the request must be an object");
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or InvalidCastException)
         {
             throw ApiErrors.BadRequest($"error converting YAML to JSON: {e.Message}");
         }
@@ -40,15 +43,22 @@ public static class YamlJson
         return sb.ToString();
     }
 
-    private static JsonNode? ToNode(YamlNode node)
+    private static JsonNode? ToNode(YamlNode node, ref int budget)
     {
+        // Aliases can make a small document expand without bound ("billion laughs"); cap the expansion.
+        if (--budget < 0)
+        {
+            throw ApiErrors.BadRequest("error converting YAML to JSON: the document expands to too many nodes");
+        }
+
         switch (node)
         {
             case YamlMappingNode map:
                 var obj = new JsonObject();
                 foreach (var (k, v) in map.Children)
                 {
-                    obj[((YamlScalarNode)k).Value ?? string.Empty] = ToNode(v);
+                    var key = (k as YamlScalarNode)?.Value ?? throw ApiErrors.BadRequest("error converting YAML to JSON: only string keys are supported");
+                    obj[key] = ToNode(v, ref budget);
                 }
 
                 return obj;
@@ -56,7 +66,7 @@ public static class YamlJson
                 var arr = new JsonArray();
                 foreach (var item in seq.Children)
                 {
-                    arr.Add(ToNode(item));
+                    arr.Add(ToNode(item, ref budget));
                 }
 
                 return arr;
