@@ -19,10 +19,17 @@ public sealed class ResourceDispatcher
     private readonly WriteHandlers _writes;
     private readonly IPatchHandler _patch;
     private readonly ObjectWriter _writer;
+    private readonly Reviews.ReviewHandler _reviews;
+    private readonly ScaleHandler _scale;
+    private readonly PodSubresources _pods;
 
     public ResourceDispatcher(
-        ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer)
+        ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer,
+        Reviews.ReviewHandler reviews, ScaleHandler scale, PodSubresources pods)
     {
+        _scale = scale;
+        _pods = pods;
+        _reviews = reviews;
         _catalog = catalog;
         _registries = registries;
         _list = list;
@@ -52,6 +59,11 @@ public sealed class ResourceDispatcher
         if (info.Subresource.Length > 0)
         {
             return HandleSubresourceAsync(request);
+        }
+
+        if (Reviews.ReviewHandler.IsReview(request))
+        {
+            return _reviews.HandleAsync(request, _writer);
         }
 
         if (!resource.Supports(info.Verb))
@@ -97,6 +109,9 @@ public sealed class ResourceDispatcher
             ("status", "get") => GetHandler.HandleAsync(request, _writer),
             ("status" or "finalize", "update") => _writes.UpdateAsync(request, _writer),
             ("status", "patch") => _patch.HandleAsync(request, _writer),
+            ("scale", _) => _scale.HandleAsync(request, _writer),
+            ("binding", "create") => _pods.BindAsync(request),
+            ("eviction", "create") => _pods.EvictAsync(request),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }

@@ -65,12 +65,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var writer = new NegotiatingObjectWriter(_time);
         var admission = new AdmissionChain([new MetadataAdmission()]);
         var writes = new WriteHandlers(registries, admission, Catalog);
-        var dispatcher = new ResourceDispatcher(
-            Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
+        var authorizer = new AllowAuthenticated();
+        var dispatcher = new ResourceDispatcher(
+            Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
+            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply), new PodSubresources(_time));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
-            new AllowAuthenticated(),
+            authorizer,
             new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
             dispatcher,
             [],

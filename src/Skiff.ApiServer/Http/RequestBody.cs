@@ -61,6 +61,8 @@ public static class RequestBody
                 return ParseJsonObject(bytes);
             case "application/yaml" or "application/x-yaml" or "text/yaml":
                 return YamlJson.ToJsonObject(bytes);
+            case Protobuf.KubeProtobuf.MediaType:
+                return Protobuf.KubeProtobuf.Decode(bytes);
             default:
                 throw ApiErrors.UnsupportedMediaType(mediaType, ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"]);
         }
