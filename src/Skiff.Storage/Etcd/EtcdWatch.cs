@@ -171,8 +171,8 @@ internal sealed class EtcdWatch
     /// <summary>
     /// Asks etcd for its revision every interval and reports the answer one interval later. etcd 3.4
     /// sends that answer on a different internal queue than the events, so it can overtake events
-    /// it already counts; waiting an interval lets those land first. An answer at or below what was
-    /// delivered tells the consumer nothing and is dropped.
+    /// it already counts; waiting an interval lets those land first. An answer below what was delivered
+    /// since is stale and dropped.
     /// </summary>
     private async Task RequestProgressAsync(IClientStreamWriter<WatchRequest> requests, TimeSpan interval, CancellationToken ct)
     {
@@ -181,7 +181,7 @@ internal sealed class EtcdWatch
         {
             lock (_gate)
             {
-                if (_pendingProgress > _delivered && !Offer(WatchEvent.Progress(_pendingProgress)))
+                if (_pendingProgress > 0 && _pendingProgress >= _delivered && !Offer(WatchEvent.Progress(_pendingProgress)))
                 {
                     return;
                 }

@@ -49,7 +49,8 @@ public sealed class EtcdProcess : IAsyncDisposable
     /// <summary>Starts etcd and returns once it reports healthy.</summary>
     /// <param name="tls">Server certificate and client CA; when given, clients must present a certificate the CA signed.</param>
     /// <param name="extraArgs">More etcd flags, e.g. <c>--quota-backend-bytes</c>.</param>
-    public static async Task<EtcdProcess> StartAsync(EtcdServerTls? tls = null, IEnumerable<string>? extraArgs = null, CancellationToken ct = default)
+    /// <param name="snapshot">A file from etcd's maintenance snapshot to restore (with etcdctl) before starting.</param>
+    public static async Task<EtcdProcess> StartAsync(EtcdServerTls? tls = null, IEnumerable<string>? extraArgs = null, string? snapshot = null, CancellationToken ct = default)
     {
         var dataDir = Directory.CreateTempSubdirectory("skiff-etcd-").FullName;
         var ports = FreePorts(3);
@@ -71,6 +72,11 @@ public sealed class EtcdProcess : IAsyncDisposable
             "--log-outputs", "stderr",
             "--log-level", "warn",
         };
+        if (snapshot is not null)
+        {
+            await RestoreAsync(snapshot, Path.Combine(dataDir, "data"), peerUrl, ct);
+        }
+
         if (tls is not null)
         {
             args.AddRange(["--client-cert-auth", "--trusted-ca-file", tls.CaFile, "--cert-file", tls.CertFile, "--key-file", tls.KeyFile]);
@@ -78,18 +84,7 @@ public sealed class EtcdProcess : IAsyncDisposable
 
         args.AddRange(extraArgs ?? []);
 
-        var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        // etcd 3.4 reads ETCD_* variables as flags; a stray one from the environment must not change the test.
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("ETCD", StringComparison.Ordinal)).ToList())
-        {
-            info.Environment.Remove(name);
-        }
-
+        var info = StartInfo(Binary, args);
         var log = new StringBuilder();
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
@@ -153,6 +148,43 @@ public sealed class EtcdProcess : IAsyncDisposable
         finally
         {
             listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string binary, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // etcd reads ETCD_* (and etcdctl ETCDCTL_*) variables as flags; a stray one must not change the test.
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("ETCD", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        return info;
+    }
+
+    private static async Task RestoreAsync(string snapshot, string dataDir, string peerUrl, CancellationToken ct)
+    {
+        var info = StartInfo("/usr/bin/etcdctl", [
+            "snapshot", "restore", snapshot,
+            "--data-dir", dataDir,
+            "--name", "skiff-test",
+            "--initial-cluster", $"skiff-test={peerUrl}",
+            "--initial-advertise-peer-urls", peerUrl,
+        ]);
+        info.Environment["ETCDCTL_API"] = "3";
+        using var restore = Process.Start(info)!;
+        var output = restore.StandardOutput.ReadToEndAsync(ct);
+        var errors = restore.StandardError.ReadToEndAsync(ct);
+        await restore.WaitForExitAsync(ct);
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"etcdctl snapshot restore failed ({restore.ExitCode}):\n{await output}{await errors}");
         }
     }
 
