@@ -24,7 +24,7 @@ public sealed partial class EtcdStore
         RangeResponse response;
         try
         {
-            response = await EtcdErrors.CallAsync(() => _kv.RangeAsync(request, cancellationToken: ct)).ConfigureAwait(false);
+            response = await EtcdErrors.CallAsync(() => _kv.RangeAsync(request, deadline: Deadline(), cancellationToken: ct)).ConfigureAwait(false);
         }
         catch (StoreException e) when (e.Kind == StoreErrorKind.Compacted)
         {

@@ -13,7 +13,7 @@ public sealed partial class EtcdStore
         try
         {
             // Logical compaction: reads below the revision fail at once; etcd frees the space in the background.
-            await _kv.CompactAsync(new CompactionRequest { Revision = revision }, cancellationToken: ct).ConfigureAwait(false);
+            await _kv.CompactAsync(new CompactionRequest { Revision = revision }, deadline: Deadline(), cancellationToken: ct).ConfigureAwait(false);
             NoteCompacted(revision);
         }
         catch (RpcException e) when (EtcdErrors.Translate(e) is StoreException { Kind: StoreErrorKind.Compacted })
@@ -30,7 +30,7 @@ public sealed partial class EtcdStore
     {
         try
         {
-            var status = await _maintenance.StatusAsync(new StatusRequest(), cancellationToken: ct).ConfigureAwait(false);
+            var status = await _maintenance.StatusAsync(new StatusRequest(), deadline: Deadline(), cancellationToken: ct).ConfigureAwait(false);
             var compacted = await CompactRevisionAsync(ct).ConfigureAwait(false);
             var error = status.Errors.Count == 0 ? null : string.Join("; ", status.Errors);
             return new StoreStatus(error is null, "etcd", status.DbSize, status.Header.Revision, compacted, error);
@@ -101,7 +101,7 @@ public sealed partial class EtcdStore
     {
         try
         {
-            await _kv.RangeAsync(new RangeRequest { Key = EtcdKeys.Key("\0"), CountOnly = true, Revision = revision }, cancellationToken: ct).ConfigureAwait(false);
+            await _kv.RangeAsync(new RangeRequest { Key = EtcdKeys.Key("\0"), CountOnly = true, Revision = revision }, deadline: Deadline(), cancellationToken: ct).ConfigureAwait(false);
             return true;
         }
         catch (RpcException e) when (EtcdErrors.Translate(e) is StoreException { Kind: StoreErrorKind.Compacted })

@@ -60,7 +60,7 @@ public sealed partial class EtcdStore
             Success = { then },
             Failure = { new RequestOp { RequestRange = new RangeRequest { Key = EtcdKeys.Key(key) } } },
         };
-        return EtcdErrors.CallAsync(() => _kv.TxnAsync(txn, cancellationToken: ct));
+        return EtcdErrors.CallAsync(() => _kv.TxnAsync(txn, deadline: Deadline(), cancellationToken: ct));
     }
 
     private static Compare ModRevisionIs(string key, long revision) =>

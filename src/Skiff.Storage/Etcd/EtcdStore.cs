@@ -15,6 +15,7 @@ public sealed partial class EtcdStore : IStore
     private readonly Watch.WatchClient _watch;
     private readonly Maintenance.MaintenanceClient _maintenance;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _requestTimeout;
 
     public EtcdStore(EtcdStoreOptions options, TimeProvider? time = null)
     {
@@ -23,23 +24,44 @@ public sealed partial class EtcdStore : IStore
         _watch = new Watch.WatchClient(_channel);
         _maintenance = new Maintenance.MaintenanceClient(_channel);
         _time = time ?? TimeProvider.System;
+        _requestTimeout = options.RequestTimeout;
+    }
+
+    /// <summary>Connects and makes one read, so a wrong endpoint or certificate fails at start rather than on the first request.</summary>
+    /// <exception cref="StoreException">Unavailable, with etcd's or the TLS layer's reason.</exception>
+    public static async Task<EtcdStore> OpenAsync(EtcdStoreOptions options, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        var store = new EtcdStore(options, time);
+        try
+        {
+            await store.CurrentRevisionAsync(ct).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async Task<long> CurrentRevisionAsync(CancellationToken ct = default)
     {
         // Any linearizable read carries the newest revision in its header; a count of one absent key is the cheapest.
-        var response = await EtcdErrors.CallAsync(() => _kv.RangeAsync(new RangeRequest { Key = EtcdKeys.Key("\0"), CountOnly = true }, cancellationToken: ct)).ConfigureAwait(false);
+        var response = await EtcdErrors.CallAsync(() => _kv.RangeAsync(new RangeRequest { Key = EtcdKeys.Key("\0"), CountOnly = true }, deadline: Deadline(), cancellationToken: ct)).ConfigureAwait(false);
         return response.Header.Revision;
     }
 
     public async Task<KeyValue?> GetAsync(string key, CancellationToken ct = default)
     {
-        var response = await EtcdErrors.CallAsync(() => _kv.RangeAsync(new RangeRequest { Key = EtcdKeys.Key(key) }, cancellationToken: ct)).ConfigureAwait(false);
+        var response = await EtcdErrors.CallAsync(() => _kv.RangeAsync(new RangeRequest { Key = EtcdKeys.Key(key) }, deadline: Deadline(), cancellationToken: ct)).ConfigureAwait(false);
         return response.Kvs.Count == 0 ? null : EtcdKeys.ToKeyValue(response.Kvs[0]);
     }
 
     public IAsyncEnumerable<WatchEvent> WatchAsync(string prefix, long fromRevision, WatchOptions? options = null, CancellationToken ct = default) =>
         new EtcdWatch(_watch, prefix, fromRevision, options ?? WatchOptions.Default, _time).RunAsync(ct);
+
+    // gRPC deadlines are wall-clock instants, so they come from the real clock even when tests fake _time.
+    private DateTime Deadline() => DateTime.UtcNow + _requestTimeout;
 
     public ValueTask DisposeAsync()
     {

@@ -16,4 +16,7 @@ public sealed record EtcdStoreOptions(IReadOnlyList<string> Endpoints)
 
     /// <summary>How long to wait for a TCP connection to one member before trying another.</summary>
     public TimeSpan DialTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest a single read or write may take (a cluster without quorum never answers).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -38,7 +38,7 @@ internal sealed class EtcdWatch
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var call = _client.Watch(cancellationToken: stop.Token);
-        var pump = PumpAsync(call, stop.Token);
+        var pump = PumpAsync(call, stop);
         try
         {
             while (await _buffer.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
@@ -56,8 +56,9 @@ internal sealed class EtcdWatch
         }
     }
 
-    private async Task PumpAsync(AsyncDuplexStreamingCall<WatchRequest, WatchResponse> call, CancellationToken ct)
+    private async Task PumpAsync(AsyncDuplexStreamingCall<WatchRequest, WatchResponse> call, CancellationTokenSource stop)
     {
+        var ct = stop.Token;
         Exception? end = null;
         Task progress = Task.CompletedTask;
         try
@@ -95,6 +96,9 @@ internal sealed class EtcdWatch
         finally
         {
             _buffer.Writer.TryComplete(end);
+
+            // A lagging or failed watch has nothing more to say: close the stream now, not when the consumer gets round to disposing.
+            await stop.CancelAsync().ConfigureAwait(false);
         }
 
         try
