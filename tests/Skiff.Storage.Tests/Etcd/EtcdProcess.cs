@@ -52,7 +52,28 @@ public sealed class EtcdProcess : IAsyncDisposable
     /// <param name="snapshot">A file from etcd's maintenance snapshot to restore (with etcdctl) before starting.</param>
     public static async Task<EtcdProcess> StartAsync(EtcdServerTls? tls = null, IEnumerable<string>? extraArgs = null, string? snapshot = null, CancellationToken ct = default)
     {
-        var dataDir = Directory.CreateTempSubdirectory("skiff-etcd-").FullName;
+        for (var attempt = 1; ; attempt++)
+        {
+            var dataDir = Directory.CreateTempSubdirectory("skiff-etcd-").FullName;
+            try
+            {
+                return await StartOnceAsync(dataDir, tls, extraArgs, snapshot, ct);
+            }
+            catch (Exception e)
+            {
+                DeleteIfPresent(dataDir);
+
+                // Another process may take one of the free ports between our check and etcd's bind; then pick new ones.
+                if (attempt >= 3 || !e.Message.Contains("address already in use", StringComparison.Ordinal))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private static async Task<EtcdProcess> StartOnceAsync(string dataDir, EtcdServerTls? tls, IEnumerable<string>? extraArgs, string? snapshot, CancellationToken ct)
+    {
         var ports = FreePorts(3);
         var (clientPort, peerPort, metricsPort) = (ports[0], ports[1], ports[2]);
         var scheme = tls is null ? "http" : "https";
@@ -123,13 +144,7 @@ public sealed class EtcdProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            try
-            {
-                Directory.Delete(DataDir, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-            }
+            DeleteIfPresent(DataDir);
         }
     }
 
@@ -148,6 +163,17 @@ public sealed class EtcdProcess : IAsyncDisposable
         finally
         {
             listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    private static void DeleteIfPresent(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
         }
     }
 

@@ -64,8 +64,8 @@ public sealed class TestCertificates : IDisposable
             request.CertificateExtensions.Add(san);
         }
 
-        var now = DateTimeOffset.UtcNow;
-        using var cert = request.Create(ca, now.AddMinutes(-5), now.AddDays(1), [serial]);
+        // A leaf may not outlive its issuer, so it takes the CA's own validity.
+        using var cert = request.Create(ca, ca.NotBefore, ca.NotAfter, [serial]);
         File.WriteAllText(certFile, cert.ExportCertificatePem());
         File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
     }
