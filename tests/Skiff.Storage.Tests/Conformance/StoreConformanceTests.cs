@@ -56,6 +56,13 @@ public abstract class StoreConformanceTests : IAsyncLifetime
 
     protected string K(string name) => Prefix + name;
 
+    /// <summary>
+    /// A revision to start a watch from. It writes a key outside <see cref="Prefix"/>, because a fresh
+    /// store is at revision 0, and a watch from 0 means "from whenever the watch starts", which races
+    /// with the writes a test makes right after.
+    /// </summary>
+    protected async Task<long> NowAsync() => await Store.CreateAsync($"/conformance-seed/{Guid.NewGuid():N}", []);
+
     private static async Task<StoreException> ThrowsStoreAsync(StoreErrorKind kind, Func<Task> action)
     {
         var e = await Assert.ThrowsAsync<StoreException>(action);
@@ -396,7 +403,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
             await Store.CreateAsync(key, Bytes("0"));
         }
 
-        var start = await Store.CurrentRevisionAsync();
+        var start = await NowAsync();
         await using var watch = new WatchCollector(Store, Prefix, start);
         var successes = new ConcurrentDictionary<string, int>();
         var revisions = new ConcurrentBag<long>();
@@ -451,7 +458,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Watch_ReportsAddedModifiedDeleted_WithDeletesCarryingTheLastValue()
     {
-        var from = await Store.CurrentRevisionAsync();
+        var from = await NowAsync();
         await using var watch = new WatchCollector(Store, Prefix, from);
         var created = await Store.CreateAsync(K("a"), Bytes("1"));
         var updated = await Store.UpdateAsync(K("a"), Bytes("2"), created);
@@ -469,7 +476,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Watch_SeesOnlyKeysUnderItsPrefix()
     {
-        var from = await Store.CurrentRevisionAsync();
+        var from = await NowAsync();
         await using var watch = new WatchCollector(Store, K("in/"), from);
         await Store.CreateAsync(K("out/a"), Bytes("x"));
         await Store.CreateAsync(K("in"), Bytes("x"));
@@ -506,7 +513,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Watchers_StartedAtDifferentRevisions_EachSeeEveryLaterEventInOrder_UnderConcurrentWrites()
     {
-        var start = await Store.CurrentRevisionAsync();
+        var start = await NowAsync();
         var acknowledged = new ConcurrentBag<long>();
         var watchers = new List<(long From, WatchCollector Watch)> { (start, new WatchCollector(Store, Prefix, start)) };
 
@@ -528,7 +535,8 @@ public abstract class StoreConformanceTests : IAsyncLifetime
             await Task.Delay(20);
             var from = acknowledged.IsEmpty ? start : acknowledged.Min();
             watchers.Add((from, new WatchCollector(Store, Prefix, from)));
-            watchers.Add((await Store.CurrentRevisionAsync(), new WatchCollector(Store, Prefix, await Store.CurrentRevisionAsync())));
+            var now = await Store.CurrentRevisionAsync();
+            watchers.Add((now, new WatchCollector(Store, Prefix, now)));
         }
 
         await Task.WhenAll(writers);
@@ -572,7 +580,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Watch_WhenIdle_EmitsProgressCoveringEverythingDelivered()
     {
-        var from = await Store.CurrentRevisionAsync();
+        var from = await NowAsync();
         var options = new WatchOptions(ProgressInterval: TimeSpan.FromMilliseconds(100));
         await using var watch = new WatchCollector(Store, Prefix, from, options);
         var rev = await Store.CreateAsync(K("a"), Bytes("1"));
@@ -597,7 +605,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Watch_WithoutProgressInterval_SendsNoProgress()
     {
-        var from = await Store.CurrentRevisionAsync();
+        var from = await NowAsync();
         await using var watch = new WatchCollector(Store, Prefix, from, new WatchOptions(ProgressInterval: null));
         await Store.CreateAsync(K("a"), Bytes("1"));
         await watch.WaitForChangesAsync(1);
@@ -608,7 +616,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Watch_ResumesFromTheLastSeenRevision_AfterTheStoreIsReopened()
     {
-        var from = await Store.CurrentRevisionAsync();
+        var from = await NowAsync();
         long lastSeen;
         var r1 = await Store.CreateAsync(K("a"), Bytes("1"));
         var r2 = await Store.CreateAsync(K("b"), Bytes("1"));
@@ -634,7 +642,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     public async Task Watch_SlowConsumer_EndsWithWatchLagging_WhileAFastWatcherAndWritersAreUnaffected()
     {
         const int Writes = 200;
-        var from = await Store.CurrentRevisionAsync();
+        var from = await NowAsync();
         var slow = Store.WatchAsync(Prefix, from, new WatchOptions(BufferSize: 10)).GetAsyncEnumerator();
         try
         {
