@@ -1,3 +1,4 @@
+using Skiff.Storage.Etcd;
 using Skiff.Storage.Sqlite;
 
 namespace Skiff.Storage;
@@ -19,13 +20,14 @@ public static class StoreFactory
         };
     }
 
-    // ETCD: the etcd backend (Etcd/EtcdStore) plugs in here; this is the only place that needs to change.
-    private static Task<IStore> OpenEtcdAsync(IReadOnlyList<Uri> endpoints, StoreOptions options, CancellationToken ct)
+    private static async Task<IStore> OpenEtcdAsync(IReadOnlyList<Uri> endpoints, StoreOptions options, CancellationToken ct)
     {
-        _ = options;
-        _ = ct;
-        throw new StoreException(
-            StoreErrorKind.Unavailable,
-            $"the etcd datastore ({string.Join(",", endpoints)}) is not supported by this build yet; use the embedded SQLite store (no --datastore-endpoint)");
+        var etcd = new EtcdStoreOptions(endpoints.Select(e => e.GetLeftPart(UriPartial.Authority)).ToList())
+        {
+            CaFile = options.EtcdCaFile,
+            CertFile = options.EtcdCertFile,
+            KeyFile = options.EtcdKeyFile,
+        };
+        return await EtcdStore.OpenAsync(etcd, options, ct).ConfigureAwait(false);
     }
 }

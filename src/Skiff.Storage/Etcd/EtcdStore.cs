@@ -16,6 +16,7 @@ public sealed partial class EtcdStore : IStore
     private readonly Maintenance.MaintenanceClient _maintenance;
     private readonly TimeProvider _time;
     private readonly TimeSpan _requestTimeout;
+    private BackgroundCompactor? _compactor;
 
     public EtcdStore(EtcdStoreOptions options, TimeProvider? time = null)
     {
@@ -27,14 +28,21 @@ public sealed partial class EtcdStore : IStore
         _requestTimeout = options.RequestTimeout;
     }
 
-    /// <summary>Connects and makes one read, so a wrong endpoint or certificate fails at start rather than on the first request.</summary>
+    /// <summary>
+    /// Connects and makes one read, so a wrong endpoint or certificate fails at start rather than on
+    /// the first request; then compacts history in the background as <paramref name="storeOptions"/> says.
+    /// </summary>
     /// <exception cref="StoreException">Unavailable, with etcd's or the TLS layer's reason.</exception>
-    public static async Task<EtcdStore> OpenAsync(EtcdStoreOptions options, TimeProvider? time = null, CancellationToken ct = default)
+    public static async Task<EtcdStore> OpenAsync(EtcdStoreOptions options, StoreOptions? storeOptions = null, CancellationToken ct = default)
     {
-        var store = new EtcdStore(options, time);
+        var store = new EtcdStore(options, storeOptions?.TimeProvider);
         try
         {
             await store.CurrentRevisionAsync(ct).ConfigureAwait(false);
+
+            // Like kube-apiserver, the server compacts etcd itself; several servers sharing one etcd
+            // each do, and a compaction someone else already did is a no-op.
+            store._compactor = storeOptions is null ? null : BackgroundCompactor.Start(store, storeOptions);
             return store;
         }
         catch
@@ -63,9 +71,13 @@ public sealed partial class EtcdStore : IStore
     // gRPC deadlines are wall-clock instants, so they come from the real clock even when tests fake _time.
     private DateTime Deadline() => DateTime.UtcNow + _requestTimeout;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_compactor is not null)
+        {
+            await _compactor.DisposeAsync().ConfigureAwait(false);
+        }
+
         _channel.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
