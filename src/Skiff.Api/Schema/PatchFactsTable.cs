@@ -28,6 +28,9 @@ internal sealed class PatchFactsTable
 
     public bool IsAtomicStruct(Type type) => _atomicStructs.Contains(type);
 
+    public IEnumerable<(Type ModelType, string JsonName, FieldFacts Facts)> Entries =>
+        _fields.Select(e => (e.Key.Type, e.Key.Field, e.Value));
+
     private void Set<T>(string field, Func<FieldFacts, FieldFacts> change)
     {
         var key = (typeof(T), field);

@@ -21,6 +21,9 @@ public static partial class PatchMetadata
     /// <summary>The facts of one field, or <see cref="FieldFacts.None"/> when upstream declares nothing for it.</summary>
     public static FieldFacts FactsOf(Type modelType, string jsonName) => s_facts.Value.Find(modelType, jsonName);
 
+    /// <summary>Every field upstream declares facts for, for documents (OpenAPI) that list them per type.</summary>
+    public static IEnumerable<(Type ModelType, string JsonName, FieldFacts Facts)> DeclaredFacts() => s_facts.Value.Entries;
+
     private static ModelSchema? Build(Type type)
     {
         if (!IsModelObject(type))
