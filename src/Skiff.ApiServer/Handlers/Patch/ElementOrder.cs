@@ -47,6 +47,7 @@ internal static class ElementOrder
             Validate(patchItems, order, mergeKey);
 
             List<JsonNode?> merged;
+            var liveOrder = originalItems;
             switch (foundOriginal, foundPatch)
             {
                 case (true, false):
@@ -57,6 +58,12 @@ internal static class ElementOrder
                     merged = StrategicListMerge.Detach((JsonArray)added!);
                     break;
                 case (true, true):
+                    if (facts.Strategy.HasFlag(PatchStrategy.Merge) && mergeKey is not null
+                        && originalItems.Concat(patchItems).FirstOrDefault(i => i is not null) is JsonObject)
+                    {
+                        liveOrder = StrategicListMerge.LiveOrderAfterMerge(originalItems, patchItems, mergeKey);
+                    }
+
                     var list = facts.Strategy.HasFlag(PatchStrategy.Merge)
                         ? StrategicListMerge.Merge((JsonArray)originalValue!, (JsonArray)patchValue!, child, mergeKey, isDeleteList: false)
                         : (JsonArray)patchValue!.DeepClone();
@@ -68,7 +75,7 @@ internal static class ElementOrder
 
             var (fromPatch, serverOnly) = Partition(merged, order, mergeKey);
             var itemsAreObjects = ItemsAreObjects(originalItems, patchItems);
-            original[field] = new JsonArray([.. Normalize(fromPatch, serverOnly, order, originalItems, itemsAreObjects ? mergeKey : null)]);
+            original[field] = new JsonArray([.. Normalize(fromPatch, serverOnly, order, liveOrder, itemsAreObjects ? mergeKey : null)]);
             patch.Remove(field);
         }
     }

@@ -153,6 +153,57 @@ internal static class StrategicListMerge
         return unique;
     }
 
+    /// <summary>
+    /// What upstream's <c>$setElementOrder</c> code sees as the live order after merging an object list. Upstream
+    /// merges in the live list's own storage: deleting an item shifts the rest left, and appended items fill the
+    /// slots freed at the end until the list's original length is reached. Its ordering then reads the live list
+    /// through the old length, so it sees those moved and appended items; kubectl's patches that delete one
+    /// container and add another are ordered by that view.
+    /// </summary>
+    public static List<JsonNode?> LiveOrderAfterMerge(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey)
+    {
+        var slots = original.ToArray();
+        var length = slots.Length;
+        var replace = false;
+        var plain = new List<JsonObject>();
+        foreach (var item in patch.OfType<JsonObject>())
+        {
+            if (!item.TryGetPropertyValue(SmpDirectives.Patch, out var directive))
+            {
+                plain.Add(item);
+            }
+            else if (SmpDirectives.IsDirective(directive, SmpDirectives.Replace))
+            {
+                replace = true;
+            }
+            else if (SmpDirectives.IsDirective(directive, SmpDirectives.Delete) && item.TryGetPropertyValue(mergeKey, out var deleted))
+            {
+                int index;
+                while ((index = Array.FindIndex(slots, 0, length, o => HasKey(o, mergeKey, deleted))) >= 0)
+                {
+                    Array.Copy(slots, index + 1, slots, index, length - index - 1);
+                    length--;
+                }
+            }
+        }
+
+        // A replace makes the patch the list, and once the live list is full, appends move to new storage.
+        foreach (var item in replace ? [] : plain)
+        {
+            if (length == slots.Length)
+            {
+                break;
+            }
+
+            if (Array.FindIndex(slots, 0, length, o => HasKey(o, mergeKey, item[mergeKey])) < 0)
+            {
+                slots[length++] = item;
+            }
+        }
+
+        return [.. slots];
+    }
+
     /// <summary>The items of a list, released from it so they can move into the merged list.</summary>
     internal static List<JsonNode?> Detach(JsonArray list)
     {

@@ -144,4 +144,17 @@ public sealed class KubectlPatchTests
         Assert.Equal(500, error.Code);
         Assert.StartsWith("The order in patch list:\n[map[image:x name:b]]\n doesn't match $setElementOrder list:\n[map[name:a]]\n", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ClientSideApply_ContainerSwappedBesideAServerOnlyOne_OrdersAsUpstreamsInPlaceMerge()
+    {
+        // Upstream deletes and appends inside the live list's storage and orders by what that storage then holds,
+        // so the new container lands after the server-only one that took the deleted one's slot.
+        var current = "{'spec':{'containers':[{'name':'a'},{'name':'b'},{'name':'injected'}]}}";
+        var patch = "{'spec':{'$setElementOrder/containers':[{'name':'a'},{'name':'c'}],'containers':[{'name':'c'},{'$patch':'delete','name':'b'}]}}";
+
+        Assert.Equal(
+            Compact("{'spec':{'containers':[{'name':'a'},{'name':'injected'},{'name':'c'}]}}"),
+            Apply(ContentType, current, patch, typeof(V1Pod)));
+    }
 }
