@@ -224,6 +224,17 @@ public sealed class BuiltInCellsTests
             "admissionregistration.k8s.io", "ValidatingWebhookConfiguration", $"{{{Meta},'webhooks':[{{}},{{}}]}}", "x|2|3h"
         },
         {
+            "", "ComponentStatus", "{'metadata':{'name':'etcd-0'},'conditions':[{'type':'Healthy','status':'True','message':'ok'}]}", "etcd-0|Healthy|ok|"
+        },
+        {
+            "apiregistration.k8s.io", "APIService",
+            $"{{{Meta},'spec':{{'service':{{'namespace':'kube-system','name':'metrics-server'}}}},'status':{{'conditions':[{{'type':'Available','status':'False','reason':'MissingEndpoints'}}]}}}}",
+            "x|kube-system/metrics-server|False (MissingEndpoints)|3h"
+        },
+        {
+            "apiregistration.k8s.io", "APIService", $"{{{Meta},'spec':{{}}}}", "x|Local|Unknown|3h"
+        },
+        {
             "rbac.authorization.k8s.io", "ClusterRole", $"{{{Meta},'rules':[]}}", $"x|{Ago(TimeSpan.FromHours(3))}"
         },
     };

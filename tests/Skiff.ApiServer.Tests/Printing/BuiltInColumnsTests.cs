@@ -51,6 +51,9 @@ public sealed class BuiltInColumnsTests
     [InlineData("rbac.authorization.k8s.io", "ClusterRole", "Name,Created At|")]
     [InlineData("", "LimitRange", "Name,Created At|")]
     [InlineData("apiextensions.k8s.io", "CustomResourceDefinition", "Name,Created At|")]
+    [InlineData("storage.k8s.io", "CSIStorageCapacity", "Name,Created At|")]
+    [InlineData("", "ComponentStatus", "Name,Status,Message,Error|")]
+    [InlineData("apiregistration.k8s.io", "APIService", "Name,Service,Available,Age|")]
     public void Columns_MatchUpstreamNamesAndWideColumns(string group, string kind, string expected)
     {
         var columns = BuiltInPrinters.For(group, kind).Columns;
