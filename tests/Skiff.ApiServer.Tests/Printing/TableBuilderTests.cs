@@ -20,7 +20,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_ProducesUpstreamTableDocument()
     {
-        var table = Builder.ForList(Namespaces, [Namespace("default", "5")], new TableListMeta("42"), new TableRequest(TableRequest.V1));
+        var table = Builder.ForList(Namespaces, [Namespace("default", "5")], new ListMetadata("42"), new TableRequest(TableRequest.V1));
 
         var expected =
             "{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{\"resourceVersion\":\"42\"}," +
@@ -36,7 +36,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_CopiesContinueAndRemainingItemCount()
     {
-        var table = Builder.ForList(Namespaces, [], new TableListMeta("42", "token", 7), new TableRequest(TableRequest.V1));
+        var table = Builder.ForList(Namespaces, [], new ListMetadata("42", "token", 7), new TableRequest(TableRequest.V1));
 
         Assert.Equal("{\"resourceVersion\":\"42\",\"continue\":\"token\",\"remainingItemCount\":7}", table["metadata"]!.ToJsonString());
     }
@@ -44,7 +44,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_WithoutListMetadata_HasEmptyMetadataObject()
     {
-        var table = Builder.ForList(Namespaces, [], new TableListMeta(null), new TableRequest(TableRequest.V1));
+        var table = Builder.ForList(Namespaces, [], new ListMetadata(null), new TableRequest(TableRequest.V1));
 
         Assert.Equal("{}", table["metadata"]!.ToJsonString());
     }
@@ -52,7 +52,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_EmptyListOfPrintedKind_HasEmptyRows()
     {
-        var table = Builder.ForList(Namespaces, [], new TableListMeta("1"), new TableRequest(TableRequest.V1));
+        var table = Builder.ForList(Namespaces, [], new ListMetadata("1"), new TableRequest(TableRequest.V1));
 
         Assert.Equal("[]", table["rows"]!.ToJsonString());
     }
@@ -60,7 +60,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_EmptyListOfGenericKind_HasNullRowsAsUpstream()
     {
-        var table = Builder.ForList(DefaultPrinter.Instance, [], new TableListMeta("1"), new TableRequest(TableRequest.V1));
+        var table = Builder.ForList(DefaultPrinter.Instance, [], new ListMetadata("1"), new TableRequest(TableRequest.V1));
 
         Assert.True(table.ContainsKey("rows"));
         Assert.Null(table["rows"]);
@@ -69,7 +69,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_V1Beta1_UsesThatVersionForTableAndPartialMetadata()
     {
-        var table = Builder.ForList(Namespaces, [Namespace("a", "1")], new TableListMeta("2"), new TableRequest(TableRequest.V1Beta1));
+        var table = Builder.ForList(Namespaces, [Namespace("a", "1")], new ListMetadata("2"), new TableRequest(TableRequest.V1Beta1));
 
         Assert.Equal("meta.k8s.io/v1beta1", table["apiVersion"]!.GetValue<string>());
         Assert.Equal("meta.k8s.io/v1beta1", table["rows"]![0]!["object"]!["apiVersion"]!.GetValue<string>());
@@ -78,7 +78,7 @@ public sealed class TableBuilderTests
     [Fact]
     public void ForList_IncludeObjectNone_WritesNullObject()
     {
-        var table = Builder.ForList(Namespaces, [Namespace("a", "1")], new TableListMeta("2"),
+        var table = Builder.ForList(Namespaces, [Namespace("a", "1")], new ListMetadata("2"),
             new TableRequest(TableRequest.V1, IncludeObjectPolicy.None));
 
         Assert.Equal("{\"cells\":[\"a\",\"Active\",\"3m\"],\"object\":null}", table["rows"]![0]!.ToJsonString());
@@ -89,7 +89,7 @@ public sealed class TableBuilderTests
     {
         var ns = Namespace("a", "1");
 
-        var table = Builder.ForList(Namespaces, [ns], new TableListMeta("2"), new TableRequest(TableRequest.V1, IncludeObjectPolicy.Object));
+        var table = Builder.ForList(Namespaces, [ns], new ListMetadata("2"), new TableRequest(TableRequest.V1, IncludeObjectPolicy.Object));
 
         Assert.True(JsonNode.DeepEquals(ns, table["rows"]![0]!["object"]));
         Assert.NotSame(ns, table["rows"]![0]!["object"]);
@@ -100,7 +100,7 @@ public sealed class TableBuilderTests
     {
         var pod = Json($"{{'metadata':{{'name':'p','creationTimestamp':'{Ago(TimeSpan.FromMinutes(1))}'}},'spec':{{'containers':[{{'name':'c'}}]}},'status':{{'phase':'Succeeded'}}}}");
 
-        var row = Builder.ForList(BuiltInPrinters.For("", "Pod"), [pod], new TableListMeta("2"),
+        var row = Builder.ForList(BuiltInPrinters.For("", "Pod"), [pod], new ListMetadata("2"),
             new TableRequest(TableRequest.V1, IncludeObjectPolicy.None))["rows"]![0]!.AsObject();
 
         Assert.Equal(["cells", "conditions", "object"], row.Select(p => p.Key));
@@ -137,7 +137,7 @@ public sealed class TableBuilderTests
         var printer = new CustomResourcePrinter(null);
         var widget = Json($"{{'apiVersion':'example.com/v1','kind':'Widget','metadata':{{'name':'w','creationTimestamp':'{Ago(TimeSpan.FromHours(1))}'}}}}");
 
-        var table = Builder.ForList(printer, [widget], new TableListMeta("9"), new TableRequest(TableRequest.V1));
+        var table = Builder.ForList(printer, [widget], new ListMetadata("9"), new TableRequest(TableRequest.V1));
 
         Assert.Equal("[\"w\",\"60m\"]", table["rows"]![0]!["cells"]!.ToJsonString());
     }
