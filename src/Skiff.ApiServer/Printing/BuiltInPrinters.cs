@@ -8,7 +8,7 @@ namespace Skiff.ApiServer.Printing;
 /// generic Name / Created At table, as upstream. CSIStorageCapacity has a printer upstream that its
 /// storage never uses, so it is generic too.
 /// </summary>
-public static class BuiltInPrinters
+internal static class BuiltInPrinters
 {
     private static readonly Dictionary<(string Group, string Kind), ITablePrinter> ByKind = new()
     {

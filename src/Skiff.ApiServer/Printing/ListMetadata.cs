@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Skiff.ApiServer.Printing;
 
 /// <summary>The metadata of a list response that Table and PartialObjectMetadataList documents copy.</summary>
-public sealed record ListMetadata(string? ResourceVersion, string? Continue = null, long? RemainingItemCount = null)
+internal sealed record ListMetadata(string? ResourceVersion, string? Continue = null, long? RemainingItemCount = null)
 {
     /// <summary>The ListMeta object; every field is omitted when empty, leaving <c>{}</c>.</summary>
     public JsonObject ToJson()

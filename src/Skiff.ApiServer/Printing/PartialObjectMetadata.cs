@@ -6,7 +6,7 @@ namespace Skiff.ApiServer.Printing;
 /// The metadata-only views of objects (Accept <c>as=PartialObjectMetadata</c> or
 /// <c>as=PartialObjectMetadataList</c>), also embedded in table rows by default.
 /// </summary>
-public static class PartialObjectMetadata
+internal static class PartialObjectMetadata
 {
     /// <param name="apiVersion">"meta.k8s.io/v1" or "meta.k8s.io/v1beta1".</param>
     public static JsonObject ForObject(JsonObject obj, string apiVersion) => new()

@@ -6,7 +6,7 @@ namespace Skiff.ApiServer.Printing;
 /// Builds meta.k8s.io Table documents, the server-side printing `kubectl get` asks for with
 /// <c>Accept: application/json;as=Table;v=v1;g=meta.k8s.io</c>.
 /// </summary>
-public sealed class TableBuilder(TimeProvider time)
+internal sealed class TableBuilder(TimeProvider time)
 {
     /// <summary>A table for a list response: one row per item, list metadata copied.</summary>
     public JsonObject ForList(ITablePrinter printer, IEnumerable<JsonObject> items, ListMetadata list, TableRequest request)

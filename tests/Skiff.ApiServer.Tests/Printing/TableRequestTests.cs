@@ -5,16 +5,16 @@ namespace Skiff.ApiServer.Tests.Printing;
 public sealed class TableRequestTests
 {
     [Theory]
-    [InlineData(null, IncludeObjectPolicy.Metadata)]
-    [InlineData("", IncludeObjectPolicy.Metadata)]
-    [InlineData("Metadata", IncludeObjectPolicy.Metadata)]
-    [InlineData("None", IncludeObjectPolicy.None)]
-    [InlineData("Object", IncludeObjectPolicy.Object)]
-    public void TryCreate_ReadsIncludeObject(string? value, IncludeObjectPolicy expected)
+    [InlineData(null, "Metadata")]
+    [InlineData("", "Metadata")]
+    [InlineData("Metadata", "Metadata")]
+    [InlineData("None", "None")]
+    [InlineData("Object", "Object")]
+    public void TryCreate_ReadsIncludeObject(string? value, string expected)
     {
         Assert.True(TableRequest.TryCreate(TableRequest.V1, value, out var request, out var error));
         Assert.Null(error);
-        Assert.Equal(expected, request.IncludeObject);
+        Assert.Equal(expected, request.IncludeObject.ToString());
         Assert.Equal("meta.k8s.io/v1", request.ApiVersion);
     }
 
