@@ -7,7 +7,7 @@ namespace Skiff.ApiServer.Printing;
 /// q order, the first one the server can serve wins, and as=Table;g=meta.k8s.io;v=v1 (or v1beta1)
 /// asks for server-side printing.
 /// </summary>
-public static class AcceptNegotiator
+internal static class AcceptNegotiator
 {
     private const string MetaGroup = "meta.k8s.io";
     private const string Protobuf = "vnd.kubernetes.protobuf";

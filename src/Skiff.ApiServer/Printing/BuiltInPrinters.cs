@@ -5,9 +5,10 @@ namespace Skiff.ApiServer.Printing;
 /// <summary>
 /// The printers kube-apiserver registers for built-in kinds, keyed by API group and kind.
 /// Kinds not listed here (Role, ClusterRole, LimitRange, CustomResourceDefinition, ...) get the
-/// generic Name / Created At table, as upstream.
+/// generic Name / Created At table, as upstream. CSIStorageCapacity has a printer upstream that its
+/// storage never uses, so it is generic too.
 /// </summary>
-public static class BuiltInPrinters
+internal static class BuiltInPrinters
 {
     private static readonly Dictionary<(string Group, string Kind), ITablePrinter> ByKind = new()
     {
@@ -23,6 +24,7 @@ public static class BuiltInPrinters
         [("", "Secret")] = ConfigPrinters.Secret,
         [("", "ServiceAccount")] = ConfigPrinters.ServiceAccount,
         [("", "ResourceQuota")] = ConfigPrinters.ResourceQuota,
+        [("", "ComponentStatus")] = ControlPlanePrinters.ComponentStatus,
         [("", "PersistentVolume")] = StoragePrinters.PersistentVolume,
         [("", "PersistentVolumeClaim")] = StoragePrinters.PersistentVolumeClaim,
         [("apps", "ReplicaSet")] = WorkloadPrinters.ReplicaSet,
@@ -49,7 +51,6 @@ public static class BuiltInPrinters
         [("storage.k8s.io", "VolumeAttachment")] = StoragePrinters.VolumeAttachment,
         [("storage.k8s.io", "CSIDriver")] = StoragePrinters.CsiDriver,
         [("storage.k8s.io", "CSINode")] = StoragePrinters.CsiNode,
-        [("storage.k8s.io", "CSIStorageCapacity")] = StoragePrinters.CsiStorageCapacity,
         [("storage.k8s.io", "VolumeAttributesClass")] = StoragePrinters.VolumeAttributesClass,
         [("scheduling.k8s.io", "PriorityClass")] = ClusterPrinters.PriorityClass,
         [("node.k8s.io", "RuntimeClass")] = ClusterPrinters.RuntimeClass,
@@ -58,6 +59,7 @@ public static class BuiltInPrinters
         [("admissionregistration.k8s.io", "ValidatingWebhookConfiguration")] = ClusterPrinters.ValidatingWebhookConfiguration,
         [("flowcontrol.apiserver.k8s.io", "FlowSchema")] = ClusterPrinters.FlowSchema,
         [("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration")] = ClusterPrinters.PriorityLevelConfiguration,
+        [("apiregistration.k8s.io", "APIService")] = ControlPlanePrinters.ApiService,
     };
 
     /// <summary>The printer for a built-in kind, or the generic Name / Created At printer.</summary>

@@ -1,8 +1,7 @@
 namespace Skiff.ApiServer.Printing;
 
-// Column descriptions are the API's own field documentation, which upstream's printers
-// reuse verbatim; kubectl shows them in `kubectl get --show-kind -o json` tables and tools
-// such as dashboards render them as header tooltips.
+// Upstream's printers describe their columns with the API's own field documentation, so the
+// Table documents carry these texts verbatim (taken from k8s.io/api's generated swagger docs).
 internal static class ColumnDescriptions
 {
     public const string ObjectMetaName =

@@ -8,7 +8,7 @@ namespace Skiff.ApiServer.Printing;
 /// Tables for custom resources: NAME, then one column per additionalPrinterColumns entry of the
 /// served CRD version (or AGE when there are none), each cell read with its JSONPath.
 /// </summary>
-public sealed class CustomResourcePrinter : ITablePrinter
+internal sealed class CustomResourcePrinter : ITablePrinter
 {
     private readonly IReadOnlyList<SimpleJsonPath?> _paths;
 

@@ -7,7 +7,7 @@ namespace Skiff.ApiServer.Printing;
 /// Upstream's generic table for kinds without a printer: the name and the creation time as an
 /// RFC 3339 date, which kubectl renders as "CREATED AT".
 /// </summary>
-public sealed class DefaultPrinter : ITablePrinter
+internal sealed class DefaultPrinter : ITablePrinter
 {
     public static readonly DefaultPrinter Instance = new();
 

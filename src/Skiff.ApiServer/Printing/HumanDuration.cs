@@ -6,7 +6,7 @@ namespace Skiff.ApiServer.Printing;
 /// Upstream's two-to-three significant figure durations ("45s", "5m30s", "3h10m", "2d4h",
 /// "400d", "3y20d"), as kubectl shows in AGE and RESTARTS columns.
 /// </summary>
-public static class HumanDuration
+internal static class HumanDuration
 {
     public const string Unknown = "<unknown>";
 

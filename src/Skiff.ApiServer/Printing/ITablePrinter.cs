@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Skiff.ApiServer.Printing;
 
 /// <summary>Turns one stored object into one table row under a fixed set of columns.</summary>
-public interface ITablePrinter
+internal interface ITablePrinter
 {
     IReadOnlyList<TableColumn> Columns { get; }
 

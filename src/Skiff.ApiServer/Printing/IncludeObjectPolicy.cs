@@ -1,7 +1,7 @@
 namespace Skiff.ApiServer.Printing;
 
 /// <summary>What each table row carries in its "object" field (the includeObject query parameter).</summary>
-public enum IncludeObjectPolicy
+internal enum IncludeObjectPolicy
 {
     /// <summary>A PartialObjectMetadata with the object's metadata; upstream's default.</summary>
     Metadata,

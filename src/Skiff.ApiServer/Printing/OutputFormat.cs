@@ -1,7 +1,7 @@
 namespace Skiff.ApiServer.Printing;
 
 /// <summary>The serialization a response is written in.</summary>
-public enum OutputFormat
+internal enum OutputFormat
 {
     Json,
     Yaml,

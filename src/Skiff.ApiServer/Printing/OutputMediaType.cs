@@ -2,7 +2,7 @@ namespace Skiff.ApiServer.Printing;
 
 /// <summary>The outcome of Accept negotiation for a resource endpoint.</summary>
 /// <param name="TransformApiVersion">"meta.k8s.io/v1" or "meta.k8s.io/v1beta1" when <paramref name="Transform"/> is not None.</param>
-public sealed record OutputMediaType(
+internal sealed record OutputMediaType(
     OutputFormat Format,
     OutputTransform Transform = OutputTransform.None,
     string? TransformApiVersion = null,

@@ -1,7 +1,7 @@
 namespace Skiff.ApiServer.Printing;
 
 /// <summary>The conversion an Accept header's as=/g=/v= parameters ask for.</summary>
-public enum OutputTransform
+internal enum OutputTransform
 {
     /// <summary>The resource itself.</summary>
     None,

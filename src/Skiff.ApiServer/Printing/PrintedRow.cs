@@ -3,4 +3,4 @@ using System.Text.Json.Nodes;
 namespace Skiff.ApiServer.Printing;
 
 /// <summary>The cells of one table row and the optional row conditions (pods mark completed rows).</summary>
-public sealed record PrintedRow(JsonArray Cells, JsonArray? Conditions = null);
+internal sealed record PrintedRow(JsonArray Cells, JsonArray? Conditions = null);

@@ -10,7 +10,7 @@ namespace Skiff.ApiServer.Printing;
 /// <c>[*]</c> and filters like <c>[?(@.type=="Ready")]</c>. Missing keys yield no result,
 /// as upstream evaluates printer columns with missing keys allowed.
 /// </summary>
-public sealed class SimpleJsonPath
+internal sealed class SimpleJsonPath
 {
     private readonly IReadOnlyList<Step> _steps;
 

@@ -6,10 +6,10 @@ namespace Skiff.ApiServer.Printing;
 /// Builds meta.k8s.io Table documents, the server-side printing `kubectl get` asks for with
 /// <c>Accept: application/json;as=Table;v=v1;g=meta.k8s.io</c>.
 /// </summary>
-public sealed class TableBuilder(TimeProvider time)
+internal sealed class TableBuilder(TimeProvider time)
 {
     /// <summary>A table for a list response: one row per item, list metadata copied.</summary>
-    public JsonObject ForList(ITablePrinter printer, IEnumerable<JsonObject> items, TableListMeta list, TableRequest request)
+    public JsonObject ForList(ITablePrinter printer, IEnumerable<JsonObject> items, ListMetadata list, TableRequest request)
     {
         var now = time.GetUtcNow();
         var rows = new JsonArray();
@@ -19,7 +19,7 @@ public sealed class TableBuilder(TimeProvider time)
         }
         // Upstream's generic convertor leaves rows unset for an empty list, which encodes as null.
         JsonNode? rowsNode = rows.Count == 0 && !printer.EmptyRowsAsArray ? null : rows;
-        return Table(printer, request, ListMetadata(list), rowsNode);
+        return Table(printer, request, list.ToJson(), rowsNode);
     }
 
     /// <summary>A one-row table for a GET of one object; metadata.resourceVersion is the object's.</summary>
@@ -78,31 +78,8 @@ public sealed class TableBuilder(TimeProvider time)
         {
             IncludeObjectPolicy.Object => item.DeepClone(),
             IncludeObjectPolicy.None => null,
-            _ => new JsonObject
-            {
-                ["kind"] = "PartialObjectMetadata",
-                ["apiVersion"] = request.ApiVersion,
-                ["metadata"] = item["metadata"]?.DeepClone() ?? new JsonObject(),
-            },
+            _ => PartialObjectMetadata.ForObject(item, request.ApiVersion),
         };
         return row;
-    }
-
-    private static JsonObject ListMetadata(TableListMeta list)
-    {
-        var metadata = new JsonObject();
-        if (!string.IsNullOrEmpty(list.ResourceVersion))
-        {
-            metadata["resourceVersion"] = list.ResourceVersion;
-        }
-        if (!string.IsNullOrEmpty(list.Continue))
-        {
-            metadata["continue"] = list.Continue;
-        }
-        if (list.RemainingItemCount is { } remaining)
-        {
-            metadata["remainingItemCount"] = remaining;
-        }
-        return metadata;
     }
 }

@@ -4,7 +4,7 @@ namespace Skiff.ApiServer.Printing;
 /// One meta.k8s.io TableColumnDefinition. Priority 0 columns are what `kubectl get` shows;
 /// priority 1 and above only appear with `-o wide`.
 /// </summary>
-public sealed record TableColumn(string Name, string Type, string Description, int Priority = 0, string Format = "")
+internal sealed record TableColumn(string Name, string Type, string Description, int Priority = 0, string Format = "")
 {
     public static readonly TableColumn NameColumn =
         new("Name", "string", ColumnDescriptions.ObjectMetaName, Format: "name");

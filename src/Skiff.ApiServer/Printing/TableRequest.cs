@@ -3,7 +3,7 @@ namespace Skiff.ApiServer.Printing;
 /// <summary>How a Table response is shaped: its meta.k8s.io version and what rows embed.</summary>
 /// <param name="ApiVersion">"meta.k8s.io/v1" or "meta.k8s.io/v1beta1".</param>
 /// <param name="NoHeaders">Leave columnDefinitions null; upstream does so for watch events after the first.</param>
-public sealed record TableRequest(string ApiVersion, IncludeObjectPolicy IncludeObject = IncludeObjectPolicy.Metadata, bool NoHeaders = false)
+internal sealed record TableRequest(string ApiVersion, IncludeObjectPolicy IncludeObject = IncludeObjectPolicy.Metadata, bool NoHeaders = false)
 {
     public const string V1 = "meta.k8s.io/v1";
     public const string V1Beta1 = "meta.k8s.io/v1beta1";

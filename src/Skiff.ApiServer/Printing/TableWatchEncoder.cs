@@ -6,7 +6,7 @@ namespace Skiff.ApiServer.Printing;
 /// Turns the objects of one watch stream into one-row tables. Upstream sends column
 /// definitions with the first event only and null afterwards, so kubectl prints headers once.
 /// </summary>
-public sealed class TableWatchEncoder
+internal sealed class TableWatchEncoder
 {
     private readonly TableBuilder _builder;
     private readonly ITablePrinter _printer;

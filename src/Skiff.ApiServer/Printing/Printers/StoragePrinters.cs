@@ -125,14 +125,6 @@ internal static class StoragePrinters
                 Cells.Age(obj, now));
         });
 
-    public static readonly TablePrinter CsiStorageCapacity = TablePrinter.Cells(
-        [
-            TableColumn.NameColumn,
-            new("StorageClassName", "string", ColumnDescriptions.CSIStorageCapacityStorageClassName),
-            new("Capacity", "string", ColumnDescriptions.CSIStorageCapacityCapacity),
-        ],
-        (obj, _) => new JsonArray(Cells.Name(obj), obj.Str("storageClassName"), obj.IntOrString("capacity") ?? "<unset>"));
-
     /// <summary>Access modes in upstream's short form and fixed order: RWO, ROX, RWX, RWOP.</summary>
     public static string AccessModes(IList<JsonNode?> modes)
     {
