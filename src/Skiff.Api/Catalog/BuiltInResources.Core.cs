@@ -8,8 +8,8 @@ public static partial class BuiltInResources
 
     private static IReadOnlyList<ResourceInfo> Core =>
     [
-        CoreEntry("bindings", "Binding", true, typeof(V1Binding), verbs: CreateOnly),
-        CoreEntry("componentstatuses", "ComponentStatus", false, typeof(V1ComponentStatus), ["cs"], verbs: ["get", "list"]),
+        CoreEntry("bindings", "Binding", true, typeof(V1Binding), verbs: CreateOnly, stored: false),
+        CoreEntry("componentstatuses", "ComponentStatus", false, typeof(V1ComponentStatus), ["cs"], verbs: ["get", "list"], stored: false),
         CoreEntry("configmaps", "ConfigMap", true, typeof(V1ConfigMap), ["cm"]),
         CoreEntry("endpoints", "Endpoints", true, typeof(V1Endpoints), ["ep"]),
         CoreEntry("events", "Event", true, typeof(Corev1Event), ["ev"]),
@@ -67,6 +67,7 @@ public static partial class BuiltInResources
         IReadOnlyList<string>? shortNames = null,
         IReadOnlyList<string>? categories = null,
         IReadOnlyList<SubresourceInfo>? subresources = null,
-        IReadOnlyList<string>? verbs = null) =>
-        Entry("", "v1", resource, kind, namespaced, model, shortNames, categories, subresources, verbs);
+        IReadOnlyList<string>? verbs = null,
+        bool stored = true) =>
+        Entry("", "v1", resource, kind, namespaced, model, shortNames, categories, subresources, verbs, stored: stored);
 }

@@ -15,24 +15,24 @@ public static partial class BuiltInResources
     // Reviews are never stored: a create answers with the review's outcome.
     private static IReadOnlyList<ResourceInfo> Authentication =>
     [
-        Entry("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false, typeof(V1SelfSubjectReview), verbs: CreateOnly),
-        Entry("authentication.k8s.io", "v1", "tokenreviews", "TokenReview", false, typeof(V1TokenReview), verbs: CreateOnly),
+        Entry("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false, typeof(V1SelfSubjectReview), verbs: CreateOnly, stored: false),
+        Entry("authentication.k8s.io", "v1", "tokenreviews", "TokenReview", false, typeof(V1TokenReview), verbs: CreateOnly, stored: false),
     ];
 
     private static IReadOnlyList<ResourceInfo> Authorization =>
     [
         Entry(
             "authorization.k8s.io", "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", true,
-            typeof(V1LocalSubjectAccessReview), verbs: CreateOnly),
+            typeof(V1LocalSubjectAccessReview), verbs: CreateOnly, stored: false),
         Entry(
             "authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false,
-            typeof(V1SelfSubjectAccessReview), verbs: CreateOnly),
+            typeof(V1SelfSubjectAccessReview), verbs: CreateOnly, stored: false),
         Entry(
             "authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview", false,
-            typeof(V1SelfSubjectRulesReview), verbs: CreateOnly),
+            typeof(V1SelfSubjectRulesReview), verbs: CreateOnly, stored: false),
         Entry(
             "authorization.k8s.io", "v1", "subjectaccessreviews", "SubjectAccessReview", false,
-            typeof(V1SubjectAccessReview), verbs: CreateOnly),
+            typeof(V1SubjectAccessReview), verbs: CreateOnly, stored: false),
     ];
 
     private static IReadOnlyList<ResourceInfo> Certificates =>

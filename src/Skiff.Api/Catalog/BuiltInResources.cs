@@ -74,7 +74,8 @@ public static partial class BuiltInResources
         IReadOnlyList<SubresourceInfo>? subresources = null,
         IReadOnlyList<string>? verbs = null,
         string? storageVersion = null,
-        string? storageGroup = null) => new()
+        string? storageGroup = null,
+        bool stored = true) => new()
     {
         Group = group,
         Version = version,
@@ -89,5 +90,6 @@ public static partial class BuiltInResources
         Verbs = verbs ?? ResourceInfo.AllVerbs,
         StorageVersion = storageVersion ?? version,
         StorageGroup = storageGroup,
+        Stored = stored,
     };
 }

@@ -46,6 +46,19 @@ public sealed record ResourceInfo
     /// </summary>
     public string? StorageGroup { get; init; }
 
+    /// <summary>False for resources that are never stored (bindings, componentstatuses, reviews).</summary>
+    public bool Stored { get; init; } = true;
+
+    /// <summary>
+    /// The storageVersionHash discovery lists: base64 of the first 8 bytes of SHA-256 over
+    /// "group/version/kind" of the storage version; null when nothing is stored.
+    /// </summary>
+    public string? StorageVersionHash =>
+        Stored
+            ? Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes($"{StorageGroup ?? Group}/{StorageVersion}/{Kind}"))[..8])
+            : null;
+
     public string StorageGroupVersion =>
         (StorageGroup ?? Group) is { Length: > 0 } g ? $"{g}/{StorageVersion}" : StorageVersion;
 

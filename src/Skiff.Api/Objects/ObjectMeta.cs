@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Skiff.Api.Objects;
@@ -176,14 +175,7 @@ public static class ObjectMeta
             return l;
         }
 
-        if (value.TryGetValue<System.Text.Json.JsonElement>(out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Number && e.TryGetInt64(out l))
-        {
-            return l;
-        }
-
-        return value.TryGetValue<int>(out var i) ? i
-            : value.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out l) ? l
-            : null;
+        return value.TryGetValue<int>(out var i) ? i : null;
     }
 
     private static Dictionary<string, string> GetStringMap(JsonObject obj, string property)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Skiff.Api.Objects;
 
 namespace Skiff.Api.Selectors;
 
@@ -108,6 +109,9 @@ public sealed class LabelSelector
 
     public bool Matches(IReadOnlyDictionary<string, string> labels) =>
         !_matchesNothing && Requirements.All(r => r.Matches(labels));
+
+    /// <summary>Matches an object's metadata.labels.</summary>
+    public bool Matches(JsonObject obj) => Matches(obj.GetLabels());
 
     public override string ToString() => string.Join(",", Requirements);
 }

@@ -19,6 +19,10 @@ public static class FieldErrorList
     }
 
     /// <summary>The message of a 422 Invalid Status: <c>Pod "x" is invalid: ...</c>.</summary>
-    public static string InvalidMessage(string qualifiedKind, string name, IEnumerable<FieldError> errors) =>
-        $"{qualifiedKind} {GoQuote.Quote(name)} is invalid: {ToAggregateMessage(errors)}";
+    public static string InvalidMessage(string qualifiedKind, string name, IEnumerable<FieldError> errors)
+    {
+        var aggregate = ToAggregateMessage(errors);
+        var head = $"{qualifiedKind} {GoQuote.Quote(name)} is invalid";
+        return aggregate.Length == 0 ? head : $"{head}: {aggregate}";
+    }
 }

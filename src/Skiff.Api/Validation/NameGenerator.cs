@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Skiff.Api.Objects;
+
 namespace Skiff.Api.Validation;
 
 /// <summary>
@@ -15,6 +18,22 @@ public sealed class NameGenerator(Random random)
     public NameGenerator()
         : this(Random.Shared)
     {
+    }
+
+    /// <summary>
+    /// Gives the object a name from its generateName when it has none, as upstream does before
+    /// validation; returns whether a name was generated.
+    /// </summary>
+    public bool Apply(JsonObject obj)
+    {
+        var prefix = obj.GetGenerateName();
+        if (string.IsNullOrEmpty(prefix) || !string.IsNullOrEmpty(obj.GetName()))
+        {
+            return false;
+        }
+
+        obj.SetName(Generate(prefix));
+        return true;
     }
 
     public string Generate(string prefix)

@@ -137,5 +137,21 @@ public sealed class BuiltInResourcesTests
         }
     }
 
+    [Theory]
+    [InlineData("", "v1", "pods", "xPOwRZ+Yhw8=")]
+    [InlineData("", "v1", "configmaps", "qFsyl6wFWjQ=")]
+    [InlineData("", "v1", "events", "r2yiGXH7wu8=")]
+    [InlineData("events.k8s.io", "v1", "events", "r2yiGXH7wu8=")]
+    [InlineData("apps", "v1", "deployments", "8aSe+NMegvE=")]
+    [InlineData("autoscaling", "v1", "horizontalpodautoscalers", "qwQve8ut294=")]
+    [InlineData("networking.k8s.io", "v1", "ingresses", "39NQlfNR+bo=")]
+    [InlineData("", "v1", "bindings", null)]
+    [InlineData("", "v1", "componentstatuses", null)]
+    [InlineData("authorization.k8s.io", "v1", "subjectaccessreviews", null)]
+    public void StorageVersionHash_MatchesUpstreamDiscovery(string group, string version, string resource, string? hash)
+    {
+        Assert.Equal(hash, Catalog.Find(group, version, resource)!.StorageVersionHash);
+    }
+
     private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');
 }

@@ -142,6 +142,16 @@ public sealed class LabelSelectorTests
         Assert.True(LabelSelector.FromMatchLabels(new Dictionary<string, string>()).IsEverything);
     }
 
+    [Fact]
+    public void Matches_ReadsAnObjectsLabels()
+    {
+        var obj = JsonNode.Parse("""{"metadata":{"labels":{"app":"web"}}}""")!.AsObject();
+
+        Assert.True(LabelSelector.Parse("app=web").Matches(obj));
+        Assert.False(LabelSelector.Parse("app=db").Matches(obj));
+        Assert.True(LabelSelector.Parse("!app").Matches(new JsonObject()));
+    }
+
     internal static Dictionary<string, string> Labels(string text) =>
         text.Length == 0
             ? []

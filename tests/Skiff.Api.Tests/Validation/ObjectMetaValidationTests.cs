@@ -48,4 +48,25 @@ public sealed class ObjectMetaValidationTests
         Assert.StartsWith(new string('p', 58), longName, StringComparison.Ordinal);
         Assert.Empty(NameValidation.IsDns1123Subdomain(shortName));
     }
+
+    [Theory]
+    [InlineData("""{"metadata":{"generateName":"web-"}}""", true)]
+    [InlineData("""{"metadata":{"generateName":"web-","name":"fixed"}}""", false)]
+    [InlineData("""{"metadata":{"name":"fixed"}}""", false)]
+    public void NameGenerator_Apply_NamesOnlyUnnamedObjectsWithGenerateName(string json, bool generated)
+    {
+        var obj = JsonNode.Parse(json)!.AsObject();
+        var before = (string?)obj["metadata"]!["name"];
+
+        Assert.Equal(generated, new NameGenerator(new Random(2)).Apply(obj));
+        var name = (string?)obj["metadata"]!["name"];
+        if (generated)
+        {
+            Assert.Matches("^web-[a-z0-9]{5}$", name);
+        }
+        else
+        {
+            Assert.Equal(before, name);
+        }
+    }
 }
