@@ -35,7 +35,7 @@ public sealed class NegotiatingObjectWriter : ObjectWriter
         var media = Negotiate(request);
         if (media.Transform == OutputTransform.Table)
         {
-            var table = _tables.ForList(Printer(request), items, new TableListMeta(resourceVersion, continueToken, remaining), TableFor(request, media));
+            var table = _tables.ForList(Printer(request), items, new ListMetadata(resourceVersion, continueToken, remaining), TableFor(request, media));
             return Responses.WriteAsync(request.Http, 200, table, media.Format == OutputFormat.Yaml);
         }
 
