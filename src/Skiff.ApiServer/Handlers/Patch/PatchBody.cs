@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Skiff.ApiServer.Handlers.Patch;
+
+/// <summary>
+/// Reads a patch body into JSON nodes. Invalid JSON is upstream's 400 "invalid JSON patch"; a repeated key keeps
+/// its last value, as Go's decoder does, instead of failing.
+/// </summary>
+internal static class PatchBody
+{
+    public static JsonNode? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (reader.BytesConsumed < body.Length && body[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).Length > 0)
+            {
+                throw PatchException.BadRequest("invalid JSON patch");
+            }
+
+            return Convert(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            throw PatchException.BadRequest("invalid JSON patch");
+        }
+    }
+
+    private static JsonNode? Convert(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = Convert(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(Convert(item));
+                }
+
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
+    }
+}

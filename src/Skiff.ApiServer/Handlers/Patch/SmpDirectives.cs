@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+
+namespace Skiff.ApiServer.Handlers.Patch;
+
+/// <summary>The <c>$</c> keys of strategic merge patches and the clean-up of values taken from a patch.</summary>
+internal static class SmpDirectives
+{
+    public const string Patch = "$patch";
+    public const string Replace = "replace";
+    public const string Delete = "delete";
+    public const string Merge = "merge";
+    public const string RetainKeys = "$retainKeys";
+    public const string SetElementOrder = "$setElementOrder";
+    public const string DeleteFromPrimitiveList = "$deleteFromPrimitiveList";
+
+    public static bool IsDirective(JsonNode? node, string directive) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text == directive;
+
+    public static bool HasPrefix(string key, string prefix) => key.StartsWith(prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The field a <c>$setElementOrder/x</c> or <c>$deleteFromPrimitiveList/x</c> key names; a malformed key is
+    /// upstream's 400 for that directive.
+    /// </summary>
+    public static string FieldOf(string key, string prefix)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !string.Equals(key[..slash], prefix, StringComparison.Ordinal))
+        {
+            throw prefix == DeleteFromPrimitiveList ? SmpErrors.BadPrimitiveListFormat() : SmpErrors.BadSetElementOrderFormat();
+        }
+
+        return key[(slash + 1)..];
+    }
+
+    /// <summary>
+    /// A patch value about to be stored as is (nothing to merge it with): a copy without nulls and without the maps
+    /// that carry <c>$patch</c>. Other directive keys are dropped too, because upstream's typed decoding drops them.
+    /// Returns false when the value itself is such a map.
+    /// </summary>
+    public static bool TryCleanCopy(JsonNode? value, out JsonNode? copy)
+    {
+        copy = value?.DeepClone();
+        DiscardNulls(copy);
+        return RemoveDirectives(copy);
+    }
+
+    private static void DiscardNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is null)
+                    {
+                        obj.Remove(key);
+                    }
+                    else
+                    {
+                        DiscardNulls(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    DiscardNulls(item);
+                }
+
+                break;
+        }
+    }
+
+    private static bool RemoveDirectives(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj.ContainsKey(Patch))
+                {
+                    return false;
+                }
+
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (key == RetainKeys || HasPrefix(key, SetElementOrder) || HasPrefix(key, DeleteFromPrimitiveList)
+                        || !RemoveDirectives(value))
+                    {
+                        obj.Remove(key);
+                    }
+                }
+
+                return true;
+            case JsonArray array:
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (!RemoveDirectives(array[i]))
+                    {
+                        array.RemoveAt(i);
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+}
