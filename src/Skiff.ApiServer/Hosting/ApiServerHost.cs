@@ -13,6 +13,7 @@ using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
 using Skiff.ApiServer.Discovery;
 using Skiff.ApiServer.Handlers;
+using Skiff.ApiServer.OpenApi;
 using Skiff.ApiServer.Pki;
 using Skiff.ApiServer.Registry;
 using Skiff.ApiServer.Watch;
@@ -75,7 +76,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             authorizer,
             new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
             dispatcher,
-            [],
+            [new OpenApiHandler(Catalog, _time)],
             _store,
             () => _ready.Task.IsCompletedSuccessfully,
             _loggers.CreateLogger<ApiPipeline>());
