@@ -37,7 +37,7 @@ public class ObjectWriter
         var response = request.Http.Response;
         response.StatusCode = 200;
         response.ContentType = "application/json";
-        var writer = new Utf8JsonWriter(response.BodyWriter);
+        var writer = new Utf8JsonWriter(response.BodyWriter, Registry.Json.WriterOptions);
         await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();

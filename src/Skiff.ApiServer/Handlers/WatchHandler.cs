@@ -173,7 +173,7 @@ public sealed class WatchHandler
             _bookmarks = bookmarks;
             _sendInitial = sendInitial;
             _time = time;
-            _json = new Utf8JsonWriter(request.Http.Response.BodyWriter);
+            _json = new Utf8JsonWriter(request.Http.Response.BodyWriter, Registry.Json.WriterOptions);
             _lastBookmark = time.GetUtcNow();
         }
 

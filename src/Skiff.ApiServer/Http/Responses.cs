@@ -21,7 +21,7 @@ public static class Responses
         }
 
         response.ContentType = "application/json";
-        var writer = new Utf8JsonWriter(response.BodyWriter);
+        var writer = new Utf8JsonWriter(response.BodyWriter, Registry.Json.WriterOptions);
         await using (writer.ConfigureAwait(false))
         {
             body.WriteTo(writer);

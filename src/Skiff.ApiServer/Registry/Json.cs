@@ -7,7 +7,13 @@ namespace Skiff.ApiServer.Registry;
 /// <summary>Small accessors for object metadata on raw JSON, so handlers never re-spell a user's object.</summary>
 internal static class Json
 {
-    public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    /// <summary>
+    /// Upstream writes UTF-8 and leaves characters like '+' alone; the default .NET encoder escapes far more,
+    /// which clients decode fine but users see in stored objects.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Metadata(JsonObject obj)
     {

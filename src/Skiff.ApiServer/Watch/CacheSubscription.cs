@@ -9,7 +9,7 @@ namespace Skiff.ApiServer.Watch;
 /// </summary>
 public sealed class CacheSubscription : IDisposable
 {
-    private readonly Channel<CacheEvent> _channel = Channel.CreateUnbounded<CacheEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<CacheEvent> _channel = Channel.CreateUnbounded<CacheEvent>();
     private readonly Action<CacheSubscription> _unsubscribe;
     private readonly int _limit;
 
