@@ -66,7 +66,7 @@ internal static class ElementOrder
 
                     var list = facts.Strategy.HasFlag(PatchStrategy.Merge)
                         ? StrategicListMerge.Merge((JsonArray)originalValue!, (JsonArray)patchValue!, child, mergeKey, isDeleteList: false)
-                        : (JsonArray)patchValue!.DeepClone();
+                        : SmpDirectives.CopyWithoutNulls((JsonArray)patchValue!);
                     merged = StrategicListMerge.Detach(list);
                     break;
                 default:
