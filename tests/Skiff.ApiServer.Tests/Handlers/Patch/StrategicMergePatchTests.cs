@@ -142,7 +142,7 @@ public sealed class StrategicMergePatchTests
     public void Apply_OnPod_ProducesUpstreamResult(string name, string current, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, typeof(V1Pod)));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, typeof(V1Pod)));
     }
 
     public static TheoryData<string, string, string, string> DeploymentCases => new()
@@ -190,7 +190,7 @@ public sealed class StrategicMergePatchTests
     public void Apply_OnDeployment_ProducesUpstreamResult(string name, string current, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, typeof(V1Deployment)));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, typeof(V1Deployment)));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class StrategicMergePatchTests
 
         Assert.Equal(
             Compact("{'spec':{'minAvailable':1,'selector':{'matchLabels':{'b':'2'}}}}"),
-            Apply(ContentType, current, patch, typeof(V1PodDisruptionBudget)));
+            Patched(ContentType, current, patch, typeof(V1PodDisruptionBudget)));
     }
 
     public static TheoryData<string, string, int, string> Errors => new()
