@@ -44,7 +44,7 @@ internal static class ElementOrder
             var patchItems = (patchValue as JsonArray)?.ToList() ?? [];
             var (facts, child) = schema.Lookup(field);
             var mergeKey = string.IsNullOrEmpty(facts.MergeKey) ? null : facts.MergeKey;
-            Validate(patchItems, order, mergeKey);
+            SetElementOrderCheck.Validate(patchItems, order, mergeKey);
 
             List<JsonNode?> merged;
             var liveOrder = originalItems;
@@ -66,7 +66,7 @@ internal static class ElementOrder
 
                     var list = facts.Strategy.HasFlag(PatchStrategy.Merge)
                         ? StrategicListMerge.Merge((JsonArray)originalValue!, (JsonArray)patchValue!, child, mergeKey, isDeleteList: false)
-                        : (JsonArray)patchValue!.DeepClone();
+                        : SmpDirectives.CopyWithoutNulls((JsonArray)patchValue!);
                     merged = StrategicListMerge.Detach(list);
                     break;
                 default:
@@ -107,8 +107,7 @@ internal static class ElementOrder
             else if (kind != itemKind)
             {
                 throw SmpErrors.Other(
-                    $"list element types are not identical: [{GoFormat.Value(new JsonArray([.. first.Select(JsonValues.Clone)]))} "
-                    + $"{GoFormat.Value(new JsonArray([.. second.Select(JsonValues.Clone)]))}]");
+                    $"list element types are not identical: [{GoFormat.List(first)} {GoFormat.List(second)}]");
             }
         }
 
@@ -226,82 +225,5 @@ internal static class ElementOrder
         }
 
         return -1;
-    }
-
-    /// <summary>
-    /// Upstream's consistency check: the patch's items (deletions aside) must appear in the order list, in the same
-    /// relative order.
-    /// </summary>
-    private static void Validate(List<JsonNode?> patchItems, List<JsonNode?> order, string? mergeKey)
-    {
-        if (order.Count == 0 || patchItems.Count == 0)
-        {
-            return;
-        }
-
-        var items = patchItems;
-        if (mergeKey is not null)
-        {
-            if (items.FirstOrDefault(i => i is not JsonObject) is { } notMap)
-            {
-                throw SmpErrors.ExpectedMap(notMap);
-            }
-
-            items = items.Where(i => !SmpDirectives.IsDirective(i![SmpDirectives.Patch], SmpDirectives.Delete)).ToList();
-        }
-
-        int p = 0, o = 0;
-        while (p < items.Count && o < order.Count)
-        {
-            if (items[p] is JsonObject map && map.ContainsKey(SmpDirectives.Patch))
-            {
-                p++;
-                continue;
-            }
-
-            if (KeyEquals(items[p], order[o], mergeKey))
-            {
-                p++;
-            }
-
-            o++;
-        }
-
-        if (p < items.Count && o >= order.Count)
-        {
-            throw SmpErrors.Other(
-                $"The order in patch list:\n{GoFormat.Value(new JsonArray([.. patchItems.Select(JsonValues.Clone)]))}\n doesn't match "
-                + $"{SmpDirectives.SetElementOrder} list:\n{GoFormat.Value(new JsonArray([.. order.Select(JsonValues.Clone)]))}\n");
-        }
-    }
-
-    private static bool KeyEquals(JsonNode? left, JsonNode? right, string? mergeKey)
-    {
-        if (mergeKey is null)
-        {
-            return JsonValues.ScalarEquals(left, right);
-        }
-
-        if (left is not JsonObject l)
-        {
-            throw SmpErrors.ExpectedMap(left);
-        }
-
-        if (right is not JsonObject r)
-        {
-            throw SmpErrors.ExpectedMap(right);
-        }
-
-        if (!l.TryGetPropertyValue(mergeKey, out var lv))
-        {
-            throw SmpErrors.NoMergeKey(l, mergeKey);
-        }
-
-        if (!r.TryGetPropertyValue(mergeKey, out var rv))
-        {
-            throw SmpErrors.NoMergeKey(r, mergeKey);
-        }
-
-        return JsonValues.ScalarEquals(lv, rv);
     }
 }

@@ -19,6 +19,9 @@ internal static class GoFormat
         return builder.ToString();
     }
 
+    /// <summary>A list of values as <c>%v</c> prints a slice.</summary>
+    public static string List(IEnumerable<JsonNode?> items) => "[" + string.Join(" ", items.Select(Value)) + "]";
+
     /// <summary>What <c>reflect.TypeOf</c> prints for the decoded value.</summary>
     public static string TypeName(JsonNode? node) => JsonValues.KindOf(node) switch
     {

@@ -9,10 +9,6 @@ internal static class JsonValues
 {
     public static JsonValueKind KindOf(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
 
-    public static bool IsObject(JsonNode? node) => node is JsonObject;
-
-    public static bool IsArray(JsonNode? node) => node is JsonArray;
-
     /// <summary>True and false are distinct kinds in System.Text.Json but one type (bool) upstream.</summary>
     public static bool SameKind(JsonNode? a, JsonNode? b) => Normalize(KindOf(a)) == Normalize(KindOf(b));
 

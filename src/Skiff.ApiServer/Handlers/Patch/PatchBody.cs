@@ -13,7 +13,7 @@ internal static class PatchBody
     {
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            var reader = new Utf8JsonReader(body);
             using var document = JsonDocument.ParseValue(ref reader);
             if (reader.BytesConsumed < body.Length && body[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).Length > 0)
             {

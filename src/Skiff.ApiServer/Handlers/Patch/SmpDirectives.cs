@@ -45,6 +45,18 @@ internal static class SmpDirectives
         return RemoveDirectives(copy);
     }
 
+    /// <summary>
+    /// A copy of a value that replaces a field wholesale (replace strategy, lists without merge strategy), without
+    /// null fields, which upstream's typed decoding drops.
+    /// </summary>
+    public static T CopyWithoutNulls<T>(T value)
+        where T : JsonNode
+    {
+        var copy = (T)value.DeepClone();
+        DiscardNulls(copy);
+        return copy;
+    }
+
     private static void DiscardNulls(JsonNode? node)
     {
         switch (node)

@@ -57,14 +57,14 @@ internal static class StrategicMergePatch
             {
                 case JsonObject originalObject:
                     var merged = facts.Strategy.HasFlag(PatchStrategy.Replace)
-                        ? (JsonObject)patchValue.DeepClone()
+                        ? SmpDirectives.CopyWithoutNulls((JsonObject)patchValue)
                         : MergeObject(originalObject, (JsonObject)patchValue, child);
                     Store(original, key, merged);
                     break;
                 case JsonArray originalList:
                     var list = facts.Strategy.HasFlag(PatchStrategy.Merge) || isDeleteList
                         ? StrategicListMerge.Merge(originalList, (JsonArray)patchValue, child, facts.MergeKey, isDeleteList)
-                        : (JsonArray)patchValue.DeepClone();
+                        : SmpDirectives.CopyWithoutNulls((JsonArray)patchValue);
                     Store(original, key, list);
                     break;
                 default:

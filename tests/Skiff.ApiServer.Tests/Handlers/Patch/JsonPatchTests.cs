@@ -34,7 +34,7 @@ public sealed class JsonPatchTests
     public void Apply_ProducesUpstreamResult(string name, string current, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, model: null));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, model: null));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class JsonPatchTests
              'spec':{'replicas':3,'template':{'metadata':{'labels':{'app':'web','pod-template-hash':'abc'}},'spec':{'containers':[{'name':'web','image':'nginx:1.1'}]}}}}
             """;
 
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, typeof(k8s.Models.V1Deployment)));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, typeof(k8s.Models.V1Deployment)));
     }
 
     public static TheoryData<string, string, string> Unprocessable => new()

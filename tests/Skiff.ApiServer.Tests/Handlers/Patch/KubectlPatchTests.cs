@@ -112,7 +112,7 @@ public sealed class KubectlPatchTests
     public void ClientSideApply_Patch_ProducesUpstreamResult(string name, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, LiveDeployment, patch, typeof(V1Deployment)));
+        Assert.Equal(Compact(expected), Patched(ContentType, LiveDeployment, patch, typeof(V1Deployment)));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class KubectlPatchTests
         var current = "{'metadata':{'finalizers':['a','b','x']}}";
         var patch = "{'metadata':{'$setElementOrder/finalizers':['b','c'],'$deleteFromPrimitiveList/finalizers':['a'],'finalizers':['c']}}";
 
-        Assert.Equal(Compact("{'metadata':{'finalizers':['b','c','x']}}"), Apply(ContentType, current, patch, typeof(V1Deployment)));
+        Assert.Equal(Compact("{'metadata':{'finalizers':['b','c','x']}}"), Patched(ContentType, current, patch, typeof(V1Deployment)));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class KubectlPatchTests
         var current = "{'spec':{'containers':[{'name':'a'},{'name':'b'}]}}";
         var patch = "{'spec':{'$setElementOrder/containers':[{'name':'b'},{'name':'a'}]}}";
 
-        Assert.Equal(Compact("{'spec':{'containers':[{'name':'b'},{'name':'a'}]}}"), Apply(ContentType, current, patch, typeof(V1Pod)));
+        Assert.Equal(Compact("{'spec':{'containers':[{'name':'b'},{'name':'a'}]}}"), Patched(ContentType, current, patch, typeof(V1Pod)));
     }
 
     [Fact]
@@ -155,6 +155,6 @@ public sealed class KubectlPatchTests
 
         Assert.Equal(
             Compact("{'spec':{'containers':[{'name':'a'},{'name':'injected'},{'name':'c'}]}}"),
-            Apply(ContentType, current, patch, typeof(V1Pod)));
+            Patched(ContentType, current, patch, typeof(V1Pod)));
     }
 }

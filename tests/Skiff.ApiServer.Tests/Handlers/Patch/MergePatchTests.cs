@@ -25,7 +25,7 @@ public sealed class MergePatchTests
     public void Apply_ProducesUpstreamResult(string name, string current, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, model: null));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, model: null));
     }
 
     [Theory]

@@ -42,7 +42,7 @@ public sealed class PatchDispatcherTests
     [InlineData("application/merge-patch+json;charset=UTF-8")]
     public void Apply_ContentTypeParameters_AreIgnored(string contentType)
     {
-        Assert.Equal(Compact("{'a':2}"), Apply(contentType, "{'a':1}", "{'a':2}", typeof(V1Pod)));
+        Assert.Equal(Compact("{'a':2}"), Patched(contentType, "{'a':1}", "{'a':2}", typeof(V1Pod)));
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public sealed class PatchDispatcherTests
     [Fact]
     public void Apply_RepeatedKeyInPatch_TakesTheLastValueLikeGo()
     {
-        Assert.Equal(Compact("{'a':3}"), Apply("application/merge-patch+json", "{'a':1}", "{'a':2,'a':3}", typeof(V1Pod)));
+        Assert.Equal(Compact("{'a':3}"), Patched("application/merge-patch+json", "{'a':1}", "{'a':2,'a':3}", typeof(V1Pod)));
     }
 
     [Fact]

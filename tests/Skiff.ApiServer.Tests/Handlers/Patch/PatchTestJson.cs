@@ -13,9 +13,9 @@ internal static class PatchTestJson
 
     public static string Compact(string singleQuoted) => JsonNode.Parse(Json(singleQuoted))!.ToJsonString();
 
-    public static string Apply(string contentType, string current, string patch, Type? model) =>
+    public static string Patched(string contentType, string current, string patch, Type? model) =>
         PatchDispatcher.Apply(contentType, Object(current), Encoding.UTF8.GetBytes(Json(patch)), model).ToJsonString();
 
     public static PatchException Fail(string contentType, string current, string patch, Type? model) =>
-        Assert.Throws<PatchException>(() => Apply(contentType, current, patch, model));
+        Assert.Throws<PatchException>(() => Patched(contentType, current, patch, model));
 }

@@ -64,6 +64,12 @@ public sealed class StrategicMergePatchTests
             "{'spec':{'tolerations':[{'key':'b'}],'containers':[{'name':'a','args':['z']}]}}"
         },
         {
+            "a replaced list loses null fields, as upstream's typed decoding drops them",
+            "{'spec':{'tolerations':[{'key':'a'}]}}",
+            "{'spec':{'tolerations':[{'key':'b','value':null}]}}",
+            "{'spec':{'tolerations':[{'key':'b'}]}}"
+        },
+        {
             "maps merge and null deletes a key",
             "{'metadata':{'labels':{'a':'1','b':'2'}}}",
             "{'metadata':{'labels':{'b':null,'c':'3'}}}",
@@ -136,7 +142,7 @@ public sealed class StrategicMergePatchTests
     public void Apply_OnPod_ProducesUpstreamResult(string name, string current, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, typeof(V1Pod)));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, typeof(V1Pod)));
     }
 
     public static TheoryData<string, string, string, string> DeploymentCases => new()
@@ -166,6 +172,12 @@ public sealed class StrategicMergePatchTests
             "{'spec':{'template':{'spec':{'containers':[{'name':'web','image':'nginx:1.1'}]}}}}"
         },
         {
+            "a selector without patch strategy merges",
+            "{'spec':{'selector':{'matchLabels':{'a':'1'},'matchExpressions':[{'key':'k','operator':'Exists'}]}}}",
+            "{'spec':{'selector':{'matchLabels':{'b':'2'}}}}",
+            "{'spec':{'selector':{'matchLabels':{'a':'1','b':'2'},'matchExpressions':[{'key':'k','operator':'Exists'}]}}}"
+        },
+        {
             "numbers keep their spelling",
             "{'spec':{'replicas':1,'strategy':{'rollingUpdate':{'maxSurge':'25%'}}}}",
             "{'spec':{'replicas':3,'strategy':{'rollingUpdate':{'maxSurge':1}}}}",
@@ -178,7 +190,18 @@ public sealed class StrategicMergePatchTests
     public void Apply_OnDeployment_ProducesUpstreamResult(string name, string current, string patch, string expected)
     {
         Assert.NotEmpty(name);
-        Assert.Equal(Compact(expected), Apply(ContentType, current, patch, typeof(V1Deployment)));
+        Assert.Equal(Compact(expected), Patched(ContentType, current, patch, typeof(V1Deployment)));
+    }
+
+    [Fact]
+    public void Apply_ReplaceStrategyField_TakesThePatchValueWhole()
+    {
+        var current = "{'spec':{'minAvailable':1,'selector':{'matchLabels':{'a':'1'},'matchExpressions':[{'key':'k','operator':'Exists'}]}}}";
+        var patch = "{'spec':{'selector':{'matchLabels':{'b':'2','c':null}}}}";
+
+        Assert.Equal(
+            Compact("{'spec':{'minAvailable':1,'selector':{'matchLabels':{'b':'2'}}}}"),
+            Patched(ContentType, current, patch, typeof(V1PodDisruptionBudget)));
     }
 
     public static TheoryData<string, string, int, string> Errors => new()

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Skiff.ApiServer.Handlers.Apply;
+
+/// <summary>
+/// One step of a field path, spelled in managedFields as <c>f:&lt;name&gt;</c>, <c>k:&lt;json&gt;</c>,
+/// <c>v:&lt;json&gt;</c> or <c>i:&lt;n&gt;</c>. Ordered as upstream orders them, which fixes the key order of
+/// serialized field sets.
+/// </summary>
+internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathElement>
+{
+    private PathElement(PathElementKind kind, string? field, IReadOnlyList<KeyValuePair<string, JsonNode?>>? key, JsonNode? value, int index)
+    {
+        Kind = kind;
+        FieldName = field;
+        KeyFields = key;
+        Value = value;
+        Index = index;
+    }
+
+    public PathElementKind Kind { get; }
+
+    public string? FieldName { get; }
+
+    /// <summary>The key fields of a <see cref="PathElementKind.Key"/> element, sorted by name.</summary>
+    public IReadOnlyList<KeyValuePair<string, JsonNode?>>? KeyFields { get; }
+
+    public JsonNode? Value { get; }
+
+    public int Index { get; }
+
+    public static PathElement Field(string name) => new(PathElementKind.Field, name, null, null, 0);
+
+    public static PathElement Key(IEnumerable<KeyValuePair<string, JsonNode?>> fields) =>
+        new(PathElementKind.Key, null, fields.Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())).OrderBy(f => f.Key, StringComparer.Ordinal).ToList(), null, 0);
+
+    public static PathElement Key(JsonObject fields) => Key(fields.Select(p => KeyValuePair.Create(p.Key, p.Value)));
+
+    public static PathElement ValueOf(JsonNode? value) => new(PathElementKind.Value, null, null, value?.DeepClone(), 0);
+
+    public static PathElement AtIndex(int index) => new(PathElementKind.Index, null, null, null, index);
+
+    /// <summary>Reads a managedFields key; null for a well-formed key of a kind this version does not know (skipped).</summary>
+    public static PathElement? Parse(string text)
+    {
+        if (text.Length < 2)
+        {
+            throw new FormatException("key must be 2 characters long:");
+        }
+
+        if (text[1] != ':')
+        {
+            throw new FormatException($"missing colon: {text}");
+        }
+
+        var content = text[2..];
+        switch (text[0])
+        {
+            case 'f':
+                return Field(content);
+            case 'v':
+                return ValueOf(ParseJson(content));
+            case 'k':
+                return ParseJson(content) is JsonObject fields
+                    ? Key(fields)
+                    : throw new FormatException($"key of a list item is not a JSON object: {text}");
+            case 'i':
+                return int.TryParse(content, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index)
+                    ? AtIndex(index)
+                    : throw new FormatException($"strconv.Atoi: parsing \"{content}\": invalid syntax");
+            default:
+                return null;
+        }
+    }
+
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        switch (Kind)
+        {
+            case PathElementKind.Field:
+                // Upstream writes field names raw inside the key.
+                builder.Append("f:").Append(FieldName);
+                break;
+            case PathElementKind.Key:
+                builder.Append("k:{");
+                for (var i = 0; i < KeyFields!.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    GoJson.AppendString(builder, KeyFields[i].Key);
+                    builder.Append(':');
+                    GoJson.Append(builder, KeyFields[i].Value);
+                }
+
+                builder.Append('}');
+                break;
+            case PathElementKind.Value:
+                builder.Append("v:");
+                GoJson.Append(builder, Value);
+                break;
+            default:
+                builder.Append("i:").Append(Index.ToString(CultureInfo.InvariantCulture));
+                break;
+        }
+
+        return builder.ToString();
+    }
+
+    public int CompareTo(PathElement? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        var byKind = Kind.CompareTo(other.Kind);
+        if (byKind != 0)
+        {
+            return byKind;
+        }
+
+        return Kind switch
+        {
+            PathElementKind.Field => string.CompareOrdinal(FieldName, other.FieldName),
+            PathElementKind.Key => CompareKeys(KeyFields!, other.KeyFields!),
+            PathElementKind.Value => JsonValueOrder.Compare(Value, other.Value),
+            _ => Index.CompareTo(other.Index),
+        };
+    }
+
+    public bool Equals(PathElement? other) => CompareTo(other) == 0;
+
+    public override bool Equals(object? obj) => obj is PathElement other && Equals(other);
+
+    // Numbers compare by value (1 equals 1.0), so only the parts compared exactly feed the hash.
+    public override int GetHashCode() => HashCode.Combine(Kind, FieldName, Index);
+
+    private static int CompareKeys(IReadOnlyList<KeyValuePair<string, JsonNode?>> left, IReadOnlyList<KeyValuePair<string, JsonNode?>> right)
+    {
+        for (var i = 0; i < Math.Min(left.Count, right.Count); i++)
+        {
+            var byName = string.CompareOrdinal(left[i].Key, right[i].Key);
+            if (byName != 0)
+            {
+                return byName;
+            }
+
+            var byValue = JsonValueOrder.Compare(left[i].Value, right[i].Value);
+            if (byValue != 0)
+            {
+                return byValue;
+            }
+        }
+
+        return left.Count.CompareTo(right.Count);
+    }
+
+    private static JsonNode? ParseJson(string content)
+    {
+        try
+        {
+            return JsonNode.Parse(content);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+}
