@@ -10,6 +10,7 @@ public sealed class ResourceCatalog
 {
     private readonly object _writeLock = new();
     private ImmutableList<ResourceInfo> _all;
+    private (ImmutableList<ResourceInfo> Source, IReadOnlyList<ApiGroupInfo> Groups)? _groups;
 
     public ResourceCatalog(IEnumerable<ResourceInfo> resources)
     {
@@ -58,8 +59,22 @@ public sealed class ResourceCatalog
     /// </summary>
     public IReadOnlyList<ApiGroupInfo> Groups()
     {
+        // Rebuilt only when the snapshot changes; request paths ask for this on every resolve.
+        var snapshot = _all;
+        if (_groups is { } cached && ReferenceEquals(cached.Source, snapshot))
+        {
+            return cached.Groups;
+        }
+
+        var groups = BuildGroups(snapshot);
+        _groups = (snapshot, groups);
+        return groups;
+    }
+
+    private static List<ApiGroupInfo> BuildGroups(ImmutableList<ResourceInfo> all)
+    {
         var served = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var r in _all)
+        foreach (var r in all)
         {
             if (r.Group.Length == 0)
             {
