@@ -10,7 +10,7 @@ namespace Skiff.Api.Objects;
 public static class EventConversion
 {
     // events.k8s.io/v1 name → core v1 name, for the fields that were renamed.
-    private static readonly (string EventsV1, string Core)[] Renamed =
+    private static readonly (string EventsV1, string Core)[] _renamed =
     [
         ("regarding", "involvedObject"),
         ("note", "message"),
@@ -21,13 +21,13 @@ public static class EventConversion
         ("reportingController", "reportingComponent"),
     ];
 
-    private static readonly string[] CoreOrder =
+    private static readonly string[] _coreOrder =
     [
         "metadata", "involvedObject", "reason", "message", "source", "firstTimestamp", "lastTimestamp", "count", "type",
         "eventTime", "series", "action", "related", "reportingComponent", "reportingInstance",
     ];
 
-    private static readonly string[] EventsV1Order =
+    private static readonly string[] _eventsV1Order =
     [
         "metadata", "eventTime", "series", "reportingController", "reportingInstance", "action", "reason", "regarding",
         "related", "note", "type", "deprecatedSource", "deprecatedFirstTimestamp", "deprecatedLastTimestamp", "deprecatedCount",
@@ -42,7 +42,7 @@ public static class EventConversion
         fields.TryAdd("eventTime", null);
         fields.TryAdd("deprecatedFirstTimestamp", null);
         fields.TryAdd("deprecatedLastTimestamp", null);
-        return Assemble("events.k8s.io/v1", fields, EventsV1Order);
+        return Assemble("events.k8s.io/v1", fields, _eventsV1Order);
     }
 
     public static JsonObject ToCore(JsonObject eventsV1)
@@ -56,7 +56,7 @@ public static class EventConversion
         // Core Events print these two even when empty (no omitempty upstream).
         fields.TryAdd("reportingComponent", string.Empty);
         fields.TryAdd("reportingInstance", string.Empty);
-        return Assemble("v1", fields, CoreOrder);
+        return Assemble("v1", fields, _coreOrder);
     }
 
     private static Dictionary<string, JsonNode?> Rename(JsonObject source, bool fromCore)
@@ -70,7 +70,7 @@ public static class EventConversion
             }
 
             var target = key;
-            foreach (var (eventsV1, core) in Renamed)
+            foreach (var (eventsV1, core) in _renamed)
             {
                 if (fromCore && key == core)
                 {

@@ -6,7 +6,7 @@ namespace Skiff.Api.Tests.Catalog;
 
 public sealed class BuiltInResourcesTests
 {
-    private static readonly ResourceCatalog Catalog = ResourceCatalog.CreateBuiltIn();
+    private static readonly ResourceCatalog _catalog = ResourceCatalog.CreateBuiltIn();
 
     public static TheoryData<string, string, string, string, bool, string, string> DiscoveryFacts => new()
     {
@@ -43,7 +43,7 @@ public sealed class BuiltInResourcesTests
     public void Entry_MatchesUpstreamDiscovery(
         string group, string version, string resource, string kind, bool namespaced, string shortNames, string categories)
     {
-        var info = Catalog.Find(group, version, resource);
+        var info = _catalog.Find(group, version, resource);
 
         Assert.NotNull(info);
         Assert.Equal(kind, info.Kind);
@@ -63,7 +63,7 @@ public sealed class BuiltInResourcesTests
     [InlineData("authorization.k8s.io", "subjectaccessreviews", "create")]
     public void Verbs_MatchUpstreamDiscovery(string group, string resource, string verbs)
     {
-        var info = Catalog.FindPreferred(group, resource);
+        var info = _catalog.FindPreferred(group, resource);
 
         Assert.NotNull(info);
         Assert.Equal(Split(verbs), info.Verbs);
@@ -83,7 +83,7 @@ public sealed class BuiltInResourcesTests
     public void Subresource_MatchesUpstreamDiscovery(
         string group, string resource, string subresource, string kind, string? kindGroup, string verbs)
     {
-        var sub = Catalog.FindPreferred(group, resource)?.FindSubresource(subresource);
+        var sub = _catalog.FindPreferred(group, resource)?.FindSubresource(subresource);
 
         Assert.NotNull(sub);
         Assert.Equal(kind, sub.Kind);
@@ -169,7 +169,7 @@ public sealed class BuiltInResourcesTests
     [InlineData("authorization.k8s.io", "v1", "subjectaccessreviews", null)]
     public void StorageVersionHash_MatchesUpstreamDiscovery(string group, string version, string resource, string? hash)
     {
-        Assert.Equal(hash, Catalog.Find(group, version, resource)!.StorageVersionHash);
+        Assert.Equal(hash, _catalog.Find(group, version, resource)!.StorageVersionHash);
     }
 
     private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');
