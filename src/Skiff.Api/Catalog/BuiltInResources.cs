@@ -76,20 +76,20 @@ public static partial class BuiltInResources
         string? storageVersion = null,
         string? storageGroup = null,
         bool stored = true) => new()
-    {
-        Group = group,
-        Version = version,
-        Resource = resource,
-        Kind = kind,
-        SingularName = kind.ToLowerInvariant(),
-        Namespaced = namespaced,
-        ModelType = model,
-        ShortNames = shortNames ?? [],
-        Categories = categories ?? [],
-        Subresources = subresources ?? [],
-        Verbs = verbs ?? ResourceInfo.AllVerbs,
-        StorageVersion = storageVersion ?? version,
-        StorageGroup = storageGroup,
-        Stored = stored,
-    };
+        {
+            Group = group,
+            Version = version,
+            Resource = resource,
+            Kind = kind,
+            SingularName = kind.ToLowerInvariant(),
+            Namespaced = namespaced,
+            ModelType = model,
+            ShortNames = shortNames ?? [],
+            Categories = categories ?? [],
+            Subresources = subresources ?? [],
+            Verbs = verbs ?? ResourceInfo.AllVerbs,
+            StorageVersion = storageVersion ?? version,
+            StorageGroup = storageGroup,
+            Stored = stored,
+        };
 }

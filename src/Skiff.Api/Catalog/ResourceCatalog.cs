@@ -10,6 +10,8 @@ public sealed class ResourceCatalog
 {
     private readonly object _writeLock = new();
     private ImmutableList<ResourceInfo> _all;
+    // A reference type on purpose: readers on other threads must never see a half-written pair.
+    private Tuple<ImmutableList<ResourceInfo>, IReadOnlyList<ApiGroupInfo>>? _groups;
 
     public ResourceCatalog(IEnumerable<ResourceInfo> resources)
     {
@@ -58,8 +60,22 @@ public sealed class ResourceCatalog
     /// </summary>
     public IReadOnlyList<ApiGroupInfo> Groups()
     {
+        // Rebuilt only when the snapshot changes; request paths ask for this on every resolve.
+        var snapshot = _all;
+        if (_groups is { } cached && ReferenceEquals(cached.Item1, snapshot))
+        {
+            return cached.Item2;
+        }
+
+        var groups = BuildGroups(snapshot);
+        _groups = Tuple.Create(snapshot, (IReadOnlyList<ApiGroupInfo>)groups);
+        return groups;
+    }
+
+    private static List<ApiGroupInfo> BuildGroups(ImmutableList<ResourceInfo> all)
+    {
         var served = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var r in _all)
+        foreach (var r in all)
         {
             if (r.Group.Length == 0)
             {
@@ -144,6 +160,21 @@ public sealed class ResourceCatalog
     {
         var match = _all.FirstOrDefault(r => r.ShortNames.Contains(shortName, StringComparer.OrdinalIgnoreCase));
         return match is null ? null : FindPreferred(match.Group, match.Resource) ?? match;
+    }
+
+    /// <summary>
+    /// The resources a category names ("kubectl get all"), each at its group's preferred version,
+    /// core group first and then in /apis order.
+    /// </summary>
+    public IReadOnlyList<ResourceInfo> InCategory(string category)
+    {
+        var result = new List<ResourceInfo>();
+        foreach (var (group, version) in new[] { (string.Empty, "v1") }.Concat(Groups().Select(g => (g.Name, g.PreferredVersion))))
+        {
+            result.AddRange(_all.Where(r => r.Group == group && r.Version == version && r.Categories.Contains(category, StringComparer.Ordinal)));
+        }
+
+        return result;
     }
 
     private static List<string> OrderVersions(HashSet<string> versions, IReadOnlyList<string> knownOrder)

@@ -6,7 +6,7 @@ namespace Skiff.Api.Quantities;
 /// <summary>Upstream's canonical spelling of a quantity.</summary>
 internal static class QuantityFormatter
 {
-    private static readonly BigInteger OneK = 1024;
+    private static readonly BigInteger _oneK = 1024;
 
     public static string Canonical(BigInteger nanos, QuantityFormat format)
     {
@@ -20,12 +20,12 @@ internal static class QuantityFormatter
         if (format == QuantityFormat.BinarySI)
         {
             var whole = BigInteger.DivRem(nanos, Quantity.NanosPerUnit, out var rest);
-            if (rest.IsZero && BigInteger.Abs(whole) >= OneK)
+            if (rest.IsZero && BigInteger.Abs(whole) >= _oneK)
             {
                 var power = 0;
-                while (power < 6 && (whole % OneK).IsZero)
+                while (power < 6 && (whole % _oneK).IsZero)
                 {
-                    whole /= OneK;
+                    whole /= _oneK;
                     power++;
                 }
 

@@ -12,7 +12,7 @@ public static class FieldLabels
     private const string MetaName = "metadata.name";
     private const string MetaNamespace = "metadata.namespace";
 
-    private static readonly Dictionary<(string Group, string Resource), Rule> Rules = new()
+    private static readonly Dictionary<(string Group, string Resource), Rule> _rules = new()
     {
         [("", "pods")] = new(
             [MetaName, MetaNamespace, "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
@@ -32,7 +32,7 @@ public static class FieldLabels
         [("certificates.k8s.io", "certificatesigningrequests")] = new([MetaName, "spec.signerName"], NotSupported),
     };
 
-    private static readonly Rule Default = new(
+    private static readonly Rule _default = new(
         [MetaName, MetaNamespace],
         label => $"{GoQuote.Quote(label)} is not a known field selector: only \"metadata.name\", \"metadata.namespace\"");
 
@@ -68,7 +68,7 @@ public static class FieldLabels
         return FieldSelector.FromRequirements(converted);
     }
 
-    private static Rule RuleFor(string group, string resource) => Rules.TryGetValue((group, resource), out var rule) ? rule : Default;
+    private static Rule RuleFor(string group, string resource) => _rules.TryGetValue((group, resource), out var rule) ? rule : _default;
 
     private static string NotSupported(string label) => $"field label not supported: {label}";
 

@@ -6,7 +6,7 @@ namespace Skiff.Api.Tests.Catalog;
 
 public sealed class BuiltInResourcesTests
 {
-    private static readonly ResourceCatalog Catalog = ResourceCatalog.CreateBuiltIn();
+    private static readonly ResourceCatalog _catalog = ResourceCatalog.CreateBuiltIn();
 
     public static TheoryData<string, string, string, string, bool, string, string> DiscoveryFacts => new()
     {
@@ -43,7 +43,7 @@ public sealed class BuiltInResourcesTests
     public void Entry_MatchesUpstreamDiscovery(
         string group, string version, string resource, string kind, bool namespaced, string shortNames, string categories)
     {
-        var info = Catalog.Find(group, version, resource);
+        var info = _catalog.Find(group, version, resource);
 
         Assert.NotNull(info);
         Assert.Equal(kind, info.Kind);
@@ -63,7 +63,7 @@ public sealed class BuiltInResourcesTests
     [InlineData("authorization.k8s.io", "subjectaccessreviews", "create")]
     public void Verbs_MatchUpstreamDiscovery(string group, string resource, string verbs)
     {
-        var info = Catalog.FindPreferred(group, resource);
+        var info = _catalog.FindPreferred(group, resource);
 
         Assert.NotNull(info);
         Assert.Equal(Split(verbs), info.Verbs);
@@ -83,7 +83,7 @@ public sealed class BuiltInResourcesTests
     public void Subresource_MatchesUpstreamDiscovery(
         string group, string resource, string subresource, string kind, string? kindGroup, string verbs)
     {
-        var sub = Catalog.FindPreferred(group, resource)?.FindSubresource(subresource);
+        var sub = _catalog.FindPreferred(group, resource)?.FindSubresource(subresource);
 
         Assert.NotNull(sub);
         Assert.Equal(kind, sub.Kind);
@@ -145,12 +145,31 @@ public sealed class BuiltInResourcesTests
     [InlineData("apps", "v1", "deployments", "8aSe+NMegvE=")]
     [InlineData("autoscaling", "v1", "horizontalpodautoscalers", "qwQve8ut294=")]
     [InlineData("networking.k8s.io", "v1", "ingresses", "39NQlfNR+bo=")]
+    [InlineData("", "v1", "nodes", "XwShjMxG9Fs=")]
+    [InlineData("", "v1", "services", "0/CO1lhkEBI=")]
+    [InlineData("", "v1", "namespaces", "Q3oi5N2YM8M=")]
+    [InlineData("", "v1", "replicationcontrollers", "Jond2If31h0=")]
+    [InlineData("", "v1", "serviceaccounts", "pbx9ZvyFpBE=")]
+    [InlineData("apps", "v1", "statefulsets", "H+vl74LkKdo=")]
+    [InlineData("apps", "v1", "controllerrevisions", "85nkx63pcBU=")]
+    [InlineData("batch", "v1", "cronjobs", "sd5LIXh4Fjs=")]
+    [InlineData("batch", "v1", "jobs", "mudhfqk/qZY=")]
+    [InlineData("networking.k8s.io", "v1", "ingressclasses", "l/iqIbDgFyQ=")]
+    [InlineData("networking.k8s.io", "v1", "ipaddresses", "3f/plJFChNE=")]
+    [InlineData("networking.k8s.io", "v1", "servicecidrs", "gNLvruQhW2g=")]
+    [InlineData("networking.k8s.io", "v1", "networkpolicies", "YpfwF18m1G8=")]
+    [InlineData("storage.k8s.io", "v1", "csidrivers", "hL6j/rwBV5w=")]
+    [InlineData("storage.k8s.io", "v1", "csistoragecapacities", "xeVl+2Ly1kE=")]
+    [InlineData("storage.k8s.io", "v1", "storageclasses", "K+m6uJwbjGY=")]
+    [InlineData("certificates.k8s.io", "v1", "certificatesigningrequests", "95fRKMXA+00=")]
+    [InlineData("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "Sqi0GUgDaX0=")]
+    [InlineData("admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "6OxvlMmQ6is=")]
     [InlineData("", "v1", "bindings", null)]
     [InlineData("", "v1", "componentstatuses", null)]
     [InlineData("authorization.k8s.io", "v1", "subjectaccessreviews", null)]
     public void StorageVersionHash_MatchesUpstreamDiscovery(string group, string version, string resource, string? hash)
     {
-        Assert.Equal(hash, Catalog.Find(group, version, resource)!.StorageVersionHash);
+        Assert.Equal(hash, _catalog.Find(group, version, resource)!.StorageVersionHash);
     }
 
     private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');

@@ -99,6 +99,20 @@ public sealed class ResourceCatalogTests
     }
 
     [Fact]
+    public void InCategory_All_ListsWorkloadsAtPreferredVersions()
+    {
+        var all = ResourceCatalog.CreateBuiltIn().InCategory("all").Select(r => r.GroupVersion + "/" + r.Resource);
+
+        Assert.Equal(
+            [
+                "v1/pods", "v1/replicationcontrollers", "v1/services",
+                "apps/v1/daemonsets", "apps/v1/deployments", "apps/v1/replicasets", "apps/v1/statefulsets",
+                "autoscaling/v2/horizontalpodautoscalers", "batch/v1/cronjobs", "batch/v1/jobs",
+            ],
+            all);
+    }
+
+    [Fact]
     public void AddAndRemove_RaiseChangedAndBumpGeneration()
     {
         var catalog = ResourceCatalog.CreateBuiltIn();
