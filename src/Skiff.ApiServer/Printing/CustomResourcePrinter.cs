@@ -65,7 +65,7 @@ internal sealed class CustomResourcePrinter : ITablePrinter
         if (type == "string")
         {
             // Upstream prints an explicit JSON null through Go's template printer, which says "<no value>".
-            return value is null ? "<no value>" : SimpleJsonPath.ToText(value);
+            return value is null ? "<no value>" : GoValueText.Format(value);
         }
         if (value is null)
         {
