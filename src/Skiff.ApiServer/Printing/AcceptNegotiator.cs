@@ -70,9 +70,9 @@ internal static class AcceptNegotiator
         return transform == OutputTransform.None ? null : new OutputMediaType(format, transform, $"{MetaGroup}/{version}", pretty);
     }
 
-    private static IEnumerable<Clause> Parse(string accept)
+    private static IEnumerable<AcceptClause> Parse(string accept)
     {
-        var clauses = new List<Clause>();
+        var clauses = new List<AcceptClause>();
         foreach (var part in accept.Split(','))
         {
             var pieces = part.Split(';');
@@ -110,7 +110,7 @@ internal static class AcceptNegotiator
                     parameters[key] = value;
                 }
             }
-            clauses.Add(new Clause(mediaRange[..slash], mediaRange[(slash + 1)..], q, parameters));
+            clauses.Add(new AcceptClause(mediaRange[..slash], mediaRange[(slash + 1)..], q, parameters));
         }
         // Highest q first, concrete types before wildcards; ties keep the client's order.
         return clauses
@@ -121,6 +121,4 @@ internal static class AcceptNegotiator
             .ThenBy(x => x.i)
             .Select(x => x.c);
     }
-
-    private sealed record Clause(string Type, string SubType, double Q, IReadOnlyDictionary<string, string> Parameters);
 }

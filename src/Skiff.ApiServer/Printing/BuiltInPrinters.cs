@@ -66,6 +66,9 @@ internal static class BuiltInPrinters
     public static ITablePrinter For(string group, string kind) =>
         ByKind.TryGetValue((group, kind), out var printer) ? printer : DefaultPrinter.Instance;
 
+    /// <summary>The kinds with a dedicated printer.</summary>
+    public static IReadOnlyCollection<(string Group, string Kind)> Kinds => ByKind.Keys;
+
     /// <summary>True when upstream has a dedicated printer for this kind.</summary>
     public static bool HasPrinter(string group, string kind) => ByKind.ContainsKey((group, kind));
 }

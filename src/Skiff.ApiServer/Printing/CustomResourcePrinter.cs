@@ -62,13 +62,14 @@ internal sealed class CustomResourcePrinter : ITablePrinter
 
     private static JsonNode? Cell(string type, JsonNode? value, DateTimeOffset now)
     {
+        if (type == "string")
+        {
+            // Upstream prints an explicit JSON null through Go's template printer, which says "<no value>".
+            return value is null ? "<no value>" : GoValueText.Format(value);
+        }
         if (value is null)
         {
             return null;
-        }
-        if (type == "string")
-        {
-            return SimpleJsonPath.ToText(value);
         }
         var kind = value.GetValueKind();
         switch (type)

@@ -20,13 +20,17 @@ internal sealed class TableWatchEncoder
     }
 
     /// <summary>
-    /// The table to put in an event's "object". Status objects of ERROR events are not
-    /// tables upstream and should be sent as they are, without calling this.
+    /// The value to put in an event's "object": a one-row table, or the object itself when it
+    /// is the Status of an ERROR event, which upstream never converts.
     /// </summary>
     public JsonObject Encode(JsonObject obj)
     {
-        var table = _builder.ForObject(_printer, obj, _request);
+        var result = IsStatus(obj) ? obj : _builder.ForObject(_printer, obj, _request);
+        // Upstream drops the headers after the first event it encodes, whatever that event was.
         _request = _request with { NoHeaders = true };
-        return table;
+        return result;
     }
+
+    private static bool IsStatus(JsonObject obj) =>
+        obj.OptStr("kind") == "Status" && obj.OptStr("apiVersion") == "v1";
 }

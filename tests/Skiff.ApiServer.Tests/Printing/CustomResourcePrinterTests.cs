@@ -64,6 +64,17 @@ public sealed class CustomResourcePrinterTests
     }
 
     [Fact]
+    public void Print_ExplicitNullInStringColumn_PrintsNoValue()
+    {
+        var widget = Json("{'metadata':{'name':'w4'},'spec':{'replicas':null,'selector':null}}");
+
+        var cells = Texts(new CustomResourcePrinter(Columns).Print(widget, Now).Cells);
+
+        Assert.Equal("null", cells[1]);
+        Assert.Equal("<no value>", cells[5]);
+    }
+
+    [Fact]
     public void Columns_WithoutAdditionalColumns_AddAge()
     {
         var printer = new CustomResourcePrinter(null);

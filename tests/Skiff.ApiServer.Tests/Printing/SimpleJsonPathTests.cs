@@ -43,12 +43,4 @@ public sealed class SimpleJsonPathTests
     {
         Assert.Throws<FormatException>(() => SimpleJsonPath.Parse(path));
     }
-
-    [Fact]
-    public void ToText_PrintsLikeGoFmt()
-    {
-        Assert.Equal("map[a:1 b:[x true]]", SimpleJsonPath.ToText(Json("{'b':['x',true],'a':1}")));
-        Assert.Equal("1.5", SimpleJsonPath.ToText(JsonValue.Create(1.5)));
-        Assert.Equal("web", SimpleJsonPath.ToText(JsonValue.Create("web")));
-    }
 }

@@ -132,6 +132,19 @@ public sealed class TableBuilderTests
     }
 
     [Fact]
+    public void ForWatch_PassesErrorStatusThroughAndStillDropsHeadersAfterIt()
+    {
+        var encoder = Builder.ForWatch(Namespaces, new TableRequest(TableRequest.V1));
+        var status = Json("{'kind':'Status','apiVersion':'v1','metadata':{},'status':'Failure','reason':'Expired','code':410}");
+
+        var first = encoder.Encode(status);
+        var second = encoder.Encode(Namespace("b", "4"));
+
+        Assert.Same(status, first);
+        Assert.Null(second["columnDefinitions"]);
+    }
+
+    [Fact]
     public void ForList_CustomResourcePrinterWorksThroughTheSameBuilder()
     {
         var printer = new CustomResourcePrinter(null);

@@ -1,0 +1,10 @@
+namespace Skiff.ApiServer.Printing;
+
+/// <summary>What a JSONPath selector selects.</summary>
+internal enum JsonPathStepKind
+{
+    Field,
+    Index,
+    Wildcard,
+    Filter,
+}
