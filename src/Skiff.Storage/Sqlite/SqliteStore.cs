@@ -34,6 +34,8 @@ public sealed class SqliteStore : IStore
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    internal long Commits => _writer.Commits;
+
     /// <summary>Opens (creating if needed) the store in <paramref name="path"/> and starts background compaction.</summary>
     /// <exception cref="StoreException">Unavailable, with what is wrong and what to do: corrupt, foreign, locked, read-only.</exception>
     public static Task<SqliteStore> OpenAsync(string path, StoreOptions? options = null, CancellationToken ct = default)

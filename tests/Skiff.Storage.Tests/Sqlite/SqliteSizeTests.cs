@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Skiff.Storage.Sqlite;
+using Xunit.Abstractions;
 
 namespace Skiff.Storage.Tests.Sqlite;
 
@@ -6,6 +8,9 @@ namespace Skiff.Storage.Tests.Sqlite;
 public sealed class SqliteSizeTests : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("skiff-size-");
+    private readonly ITestOutputHelper _output;
+
+    public SqliteSizeTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public async Task ConstantChurn_WithBackgroundCompaction_KeepsTheFilesBounded()
@@ -25,6 +30,7 @@ public sealed class SqliteSizeTests : IDisposable
         long Size() => new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
         var sizes = new List<long>();
         var done = 0;
+        var clock = Stopwatch.StartNew();
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
             // Each writer owns every Writers-th key, so the updates never conflict.
@@ -42,6 +48,7 @@ public sealed class SqliteSizeTests : IDisposable
             }
         })).ToArray();
         await Task.WhenAll(writers);
+        _output.WriteLine($"{Updates} updates by {Writers} writers in {clock.Elapsed.TotalSeconds:F1} s; bytes on disk every 10,000: {string.Join(", ", sizes)}");
 
         // Let compaction catch up with the last of the history, then check the live data is intact.
         await Task.Delay(options.HistoryRetention + (3 * options.CompactionInterval));
