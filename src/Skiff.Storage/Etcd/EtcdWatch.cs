@@ -113,7 +113,7 @@ internal sealed class EtcdWatch
 
     private WatchCreateRequest CreateRequest() => new()
     {
-        Key = EtcdKeys.Key(_prefix),
+        Key = EtcdKeys.RangeStart(_prefix),
         RangeEnd = EtcdKeys.RangeEnd(_prefix),
         StartRevision = _fromRevision > 0 ? _fromRevision + 1 : 0,
         PrevKv = true,
