@@ -5,8 +5,9 @@ namespace Skiff.Storage.Etcd;
 
 /// <summary>
 /// <see cref="IStore"/> on an etcd v3 cluster. Revisions, create and mod revisions are etcd's own, so
-/// a resourceVersion read through Skiff is the one etcdctl shows. Conditional writes are single
-/// transactions, so they cost one raft round like a plain put.
+/// a resourceVersion read through Skiff is the one etcdctl shows. A conditional write is one
+/// transaction and so one raft round, like a plain put. Under load etcd 3.4 still runs such a
+/// transaction more slowly than a put (see bench/RESULTS.md).
 /// </summary>
 public sealed partial class EtcdStore : IStore
 {

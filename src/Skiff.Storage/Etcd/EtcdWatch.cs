@@ -69,15 +69,20 @@ internal sealed class EtcdWatch
                 progress = RequestProgressAsync(call.RequestStream, interval, ct);
             }
 
+            var lagging = false;
             await foreach (var response in call.ResponseStream.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 if (!Accept(response))
                 {
+                    lagging = true;
                     break;
                 }
             }
 
-            end ??= new StoreException(StoreErrorKind.Unavailable, "etcd ended the watch stream");
+            if (!lagging)
+            {
+                end = new StoreException(StoreErrorKind.Unavailable, "etcd ended the watch stream");
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -119,7 +124,7 @@ internal sealed class EtcdWatch
         PrevKv = true,
     };
 
-    /// <summary>Handles one response; false once the watch is over.</summary>
+    /// <summary>Handles one response; false when the consumer fell behind and the buffer has been closed with WatchLagging.</summary>
     private bool Accept(WatchResponse response)
     {
         if (response.CompactRevision != 0)
