@@ -17,7 +17,11 @@ public interface IStore : IAsyncDisposable
     /// Live keys under <paramref name="prefix"/> in key order, as of one revision. Paging with the
     /// returned continue token keeps reading the same snapshot.
     /// </summary>
-    /// <exception cref="StoreException">Compacted when the requested or continued revision is gone.</exception>
+    /// <exception cref="StoreException">
+    /// Compacted when the requested or continued revision is below the compact revision (a list at
+    /// exactly the compact revision still works); InvalidContinue for a token this store did not issue.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">The revision is newer than the current revision.</exception>
     Task<ListResult> ListAsync(string prefix, ListOptions options, CancellationToken ct = default);
 
     /// <summary>Creates a key that is not live; returns the revision of the write.</summary>
@@ -28,7 +32,10 @@ public interface IStore : IAsyncDisposable
     /// <exception cref="StoreException">Conflict (with the current value), NotFound, TooLarge.</exception>
     Task<long> UpdateAsync(string key, byte[] value, long expectedModRevision, CancellationToken ct = default);
 
-    /// <summary>Deletes the key, if given only when its modRevision is still <paramref name="expectedModRevision"/>.</summary>
+    /// <summary>
+    /// Deletes the key, if <paramref name="expectedModRevision"/> is given (and not 0) only when its modRevision
+    /// is still that. The result carries the value deleted and the delete's own revision.
+    /// </summary>
     /// <exception cref="StoreException">Conflict (with the current value), NotFound.</exception>
     Task<DeleteResult> DeleteAsync(string key, long? expectedModRevision = null, CancellationToken ct = default);
 
@@ -36,11 +43,17 @@ public interface IStore : IAsyncDisposable
     /// Every change under <paramref name="prefix"/> after <paramref name="fromRevision"/> (0: from now on), in
     /// revision order, with no gaps, interleaved with progress events. The sequence ends with a
     /// <see cref="StoreException"/>: Compacted when <paramref name="fromRevision"/> is gone, WatchLagging when the
-    /// consumer fell too far behind (resume from the last revision it saw).
+    /// consumer fell too far behind (resume from the last revision it saw), Unavailable when the store is
+    /// closed. Compacted means <paramref name="fromRevision"/> is below the compact revision.
     /// </summary>
     IAsyncEnumerable<WatchEvent> WatchAsync(string prefix, long fromRevision, WatchOptions? options = null, CancellationToken ct = default);
 
-    /// <summary>Forgets history at and before <paramref name="revision"/>; live values stay.</summary>
+    /// <summary>
+    /// Forgets history before <paramref name="revision"/>: afterwards reads and watches from revisions at or
+    /// above it still work, older ones fail with Compacted; live values stay. Compacting to or below the
+    /// current compact revision does nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The revision is newer than the current revision.</exception>
     Task CompactAsync(long revision, CancellationToken ct = default);
 
     /// <summary>Whether the backend answers, its size on disk and its revisions.</summary>

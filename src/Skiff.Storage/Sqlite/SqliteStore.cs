@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Skiff.Storage.Sqlite;
@@ -9,8 +8,6 @@ namespace Skiff.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteStore : IStore
 {
-    private const int HistoryPageSize = 1000;
-
     private readonly StoreLock _lock;
     private readonly SqliteConnection _connection;
     private readonly ReaderPool _readers;
@@ -33,6 +30,8 @@ public sealed class SqliteStore : IStore
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    internal long Commits => _writer.Commits;
 
     /// <summary>Opens (creating if needed) the store in <paramref name="path"/> and starts background compaction.</summary>
     /// <exception cref="StoreException">Unavailable, with what is wrong and what to do: corrupt, foreign, locked, read-only.</exception>
@@ -121,88 +120,12 @@ public sealed class SqliteStore : IStore
         return new DeleteResult(result.Previous!, result.Revision);
     }
 
-    public async IAsyncEnumerable<WatchEvent> WatchAsync(
-        string prefix,
-        long fromRevision,
-        WatchOptions? options = null,
-        [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<WatchEvent> WatchAsync(string prefix, long fromRevision, WatchOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
         ThrowIfDisposed();
-        options ??= WatchOptions.Default;
-        var watcher = _hub.Join(prefix, options.BufferSize);
-        try
-        {
-            // Join first, then read the log up to where the live feed starts: no gap, no duplicate.
-            var delivered = fromRevision == 0 ? watcher.StartRevision : fromRevision;
-            var end = KeyRange.PrefixEnd(prefix);
-            while (delivered < watcher.StartRevision)
-            {
-                ct.ThrowIfCancellationRequested();
-                var after = delivered;
-                var page = Read(pooled => pooled.InSnapshot(reader =>
-                {
-                    var compact = reader.Revisions().Compact;
-                    return after < compact ? throw Compacted(after, compact) : reader.History(after, watcher.StartRevision, prefix, end, HistoryPageSize);
-                }));
-                foreach (var e in page)
-                {
-                    yield return e;
-                }
-
-                delivered = page.Count < HistoryPageSize ? watcher.StartRevision : page[^1].Revision;
-            }
-
-            var live = watcher.Events;
-            Task<bool>? waiting = null;
-            Task? tick = null;
-            var active = false;
-            while (true)
-            {
-                if (live.TryRead(out var e))
-                {
-                    // A watch from a future revision skips what it did not ask for.
-                    if (e.Revision > delivered)
-                    {
-                        delivered = e.Revision;
-                        active = true;
-                        yield return e;
-                    }
-
-                    continue;
-                }
-
-                waiting ??= live.WaitToReadAsync(ct).AsTask();
-                if (options.ProgressInterval is { } interval)
-                {
-                    tick ??= Task.Delay(interval, _time, ct);
-                    if (await Task.WhenAny(waiting, tick).ConfigureAwait(false) == tick)
-                    {
-                        await tick.ConfigureAwait(false);
-                        tick = null;
-                        if (!active && _hub.ProgressFor(watcher) is { } progress)
-                        {
-                            yield return WatchEvent.Progress(Math.Max(progress, delivered));
-                        }
-
-                        active = false;
-                        continue;
-                    }
-                }
-
-                var more = await waiting.ConfigureAwait(false);
-                waiting = null;
-                if (!more)
-                {
-                    yield break;
-                }
-            }
-        }
-        finally
-        {
-            _hub.Leave(watcher);
-        }
+        return SqliteWatch.RunAsync(_hub, ReadHistory, _time, prefix, fromRevision, options ?? WatchOptions.Default, ct);
     }
 
     public async Task CompactAsync(long revision, CancellationToken ct = default)
@@ -297,6 +220,15 @@ public sealed class SqliteStore : IStore
             throw;
         }
     }
+
+    private List<WatchEvent> ReadHistory(string prefix, long after, long upTo) =>
+        Read(pooled => pooled.InSnapshot(reader =>
+        {
+            var compact = reader.Revisions().Compact;
+            return after < compact
+                ? throw Compacted(after, compact)
+                : reader.History(after, upTo, prefix, KeyRange.PrefixEnd(prefix), SqliteWatch.HistoryPageSize);
+        }));
 
     private static StoreException Compacted(long revision, long compact) =>
         new(StoreErrorKind.Compacted, $"revision {revision} has been compacted (compact revision {compact})", compactRevision: compact);

@@ -36,6 +36,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly Task _loop;
     private long _revision;
     private long _compactRevision;
+    private long _commits;
 
     public SqliteWriter(SqliteConnection connection, WatchHub hub, long revision, long compactRevision)
     {
@@ -65,6 +66,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
     }
 
     public long CompactRevision => Volatile.Read(ref _compactRevision);
+
+    /// <summary>Transactions committed for writes; with group commit, far fewer than the writes.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <exception cref="StoreException">Unavailable when the store is closed.</exception>
     public Task<WriteResult> SubmitAsync(WriteRequest request)
@@ -153,6 +157,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         _revision = revision;
+        Interlocked.Increment(ref _commits);
         _hub.Publish(_events, revision);
         foreach (var request in _batch)
         {
