@@ -32,8 +32,8 @@ public sealed partial class EtcdStore
 
     public async Task<DeleteResult> DeleteAsync(string key, long? expectedModRevision = null, CancellationToken ct = default)
     {
-        // Without an expected revision "the key exists" is the condition, so a miss still returns the state in one round trip.
-        var condition = expectedModRevision is { } expected
+        // Without an expected revision (null or 0) "the key exists" is the condition, so a miss still returns the state in one round trip.
+        var condition = expectedModRevision is { } expected and not 0
             ? ModRevisionIs(key, expected)
             : new Compare { Key = EtcdKeys.Key(key), Target = CompareTarget.Create, Result = CompareResult.Greater, CreateRevision = 0 };
         var delete = new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = EtcdKeys.Key(key), PrevKv = true } };

@@ -16,6 +16,7 @@ internal sealed class EtcdWatch
     private readonly long _fromRevision;
     private readonly WatchOptions _options;
     private readonly TimeProvider _time;
+    private readonly CancellationToken _closing;
     private readonly Channel<WatchEvent> _buffer;
     private readonly Lock _gate = new();
 
@@ -23,8 +24,9 @@ internal sealed class EtcdWatch
     private long _delivered;
     private long _pendingProgress;
 
-    public EtcdWatch(Watch.WatchClient client, string prefix, long fromRevision, WatchOptions options, TimeProvider time)
+    public EtcdWatch(Watch.WatchClient client, string prefix, long fromRevision, WatchOptions options, TimeProvider time, CancellationToken closing)
     {
+        _closing = closing;
         _client = client;
         _prefix = prefix;
         _fromRevision = fromRevision;
@@ -36,7 +38,7 @@ internal sealed class EtcdWatch
 
     public async IAsyncEnumerable<WatchEvent> RunAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _closing);
         using var call = _client.Watch(cancellationToken: stop.Token);
         var pump = PumpAsync(call, stop);
         try
@@ -84,11 +86,10 @@ internal sealed class EtcdWatch
                 end = new StoreException(StoreErrorKind.Unavailable, "etcd ended the watch stream");
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
-        {
+            // Either the consumer stopped (it sees its own cancellation) or the store is closing.
+            end = _closing.IsCancellationRequested ? new StoreException(StoreErrorKind.Unavailable, "the etcd store was closed") : null;
         }
         catch (RpcException e)
         {
