@@ -12,7 +12,10 @@ internal static class MachineInfo
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         var memoryGiB = long.TryParse(memory, CultureInfo.InvariantCulture, out var kib) ? $"{kib / 1024.0 / 1024.0:0.0} GiB" : "unknown";
         var kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
-        return $"nproc {Environment.ProcessorCount}, memory {memoryGiB}, kernel {kernel}, .NET {Environment.Version}, {EtcdVersion()}";
+
+        // On a shared machine the other load moves every figure; the reader should see how busy it was.
+        var load = string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        return $"nproc {Environment.ProcessorCount}, memory {memoryGiB}, kernel {kernel}, .NET {Environment.Version}, {EtcdVersion()}, load average at the end {load}";
     }
 
     private static string EtcdVersion()

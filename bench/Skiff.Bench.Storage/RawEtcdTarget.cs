@@ -1,7 +1,6 @@
 using dotnet_etcd;
 using Etcdserverpb;
 using Google.Protobuf;
-using Grpc.Core;
 
 namespace Skiff.Bench.Storage;
 
@@ -11,7 +10,7 @@ namespace Skiff.Bench.Storage;
 /// </summary>
 internal sealed class RawEtcdTarget(string clientUrl) : IBenchTarget
 {
-    private readonly EtcdClient _client = new(clientUrl, configureChannelOptions: o => o.Credentials = ChannelCredentials.Insecure);
+    private readonly EtcdClient _client = new(clientUrl, configureChannelOptions: RawChannel.Configure);
 
     public string Name => "raw etcd put (dotnet-etcd)";
 

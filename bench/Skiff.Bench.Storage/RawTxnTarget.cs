@@ -1,7 +1,6 @@
 using dotnet_etcd;
 using Etcdserverpb;
 using Google.Protobuf;
-using Grpc.Core;
 using static Etcdserverpb.Compare.Types;
 
 namespace Skiff.Bench.Storage;
@@ -14,7 +13,7 @@ namespace Skiff.Bench.Storage;
 internal sealed class RawTxnTarget(string clientUrl) : IBenchTarget
 {
     private readonly RawEtcdTarget _reads = new(clientUrl);
-    private readonly EtcdClient _client = new(clientUrl, configureChannelOptions: o => o.Credentials = ChannelCredentials.Insecure);
+    private readonly EtcdClient _client = new(clientUrl, configureChannelOptions: RawChannel.Configure);
 
     public string Name => "raw etcd txn (dotnet-etcd)";
 

@@ -8,6 +8,7 @@ internal static class EtcdErrors
     // etcd reports these as status messages only; the texts are stable across 3.4 to 3.6.
     private const string CompactedMessage = "required revision has been compacted";
     private const string TooLargeMessage = "request is too large";
+    private const string FutureMessage = "required revision is a future revision";
 
     public static Exception Translate(RpcException e, long compactRevision = 0)
     {
@@ -15,6 +16,11 @@ internal static class EtcdErrors
         if (detail.Contains(CompactedMessage, StringComparison.Ordinal))
         {
             return new StoreException(StoreErrorKind.Compacted, "etcd: " + detail, compactRevision: compactRevision, inner: e);
+        }
+
+        if (detail.Contains(FutureMessage, StringComparison.Ordinal))
+        {
+            return new ArgumentOutOfRangeException("revision", "etcd: " + detail);
         }
 
         if (detail.Contains(TooLargeMessage, StringComparison.Ordinal) || e.StatusCode == StatusCode.ResourceExhausted)

@@ -7,6 +7,9 @@ internal static class EtcdKeys
 {
     public static ByteString Key(string key) => ByteString.CopyFromUtf8(key);
 
+    /// <summary>etcd refuses an empty key, so a range over every key starts at the single byte 0.</summary>
+    public static ByteString RangeStart(string prefix) => prefix.Length == 0 ? ByteString.CopyFrom(0) : Key(prefix);
+
     public static ByteString RangeEnd(string prefix)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(prefix);

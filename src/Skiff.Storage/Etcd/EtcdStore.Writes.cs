@@ -32,8 +32,8 @@ public sealed partial class EtcdStore
 
     public async Task<DeleteResult> DeleteAsync(string key, long? expectedModRevision = null, CancellationToken ct = default)
     {
-        // Without an expected revision "the key exists" is the condition, so a miss still returns the state in one round trip.
-        var condition = expectedModRevision is { } expected
+        // Without an expected revision (null or 0) "the key exists" is the condition, so a miss still returns the state in one round trip.
+        var condition = expectedModRevision is { } expected and not 0
             ? ModRevisionIs(key, expected)
             : new Compare { Key = EtcdKeys.Key(key), Target = CompareTarget.Create, Result = CompareResult.Greater, CreateRevision = 0 };
         var delete = new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = EtcdKeys.Key(key), PrevKv = true } };
@@ -66,7 +66,7 @@ public sealed partial class EtcdStore
     private static Compare ModRevisionIs(string key, long revision) =>
         new() { Key = EtcdKeys.Key(key), Target = CompareTarget.Mod, Result = CompareResult.Equal, ModRevision = revision };
 
-    // The value is ours to keep unchanged for the duration of the call, so wrapping it saves a copy of up to 1.5 MiB.
+    // Callers do not touch the array while the write is in flight, so wrapping it instead of copying saves up to 1.5 MiB a write.
     private static RequestOp Put(string key, byte[] value) =>
         new() { RequestPut = new PutRequest { Key = EtcdKeys.Key(key), Value = UnsafeByteOperations.UnsafeWrap(value) } };
 

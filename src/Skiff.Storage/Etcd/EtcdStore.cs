@@ -5,8 +5,9 @@ namespace Skiff.Storage.Etcd;
 
 /// <summary>
 /// <see cref="IStore"/> on an etcd v3 cluster. Revisions, create and mod revisions are etcd's own, so
-/// a resourceVersion read through Skiff is the one etcdctl shows. Conditional writes are single
-/// transactions, so they cost one raft round like a plain put.
+/// a resourceVersion read through Skiff is the one etcdctl shows. A conditional write is one
+/// transaction and so one raft round, like a plain put. Under load etcd 3.4 still runs such a
+/// transaction more slowly than a put (see bench/RESULTS.md).
 /// </summary>
 public sealed partial class EtcdStore : IStore
 {
@@ -16,6 +17,9 @@ public sealed partial class EtcdStore : IStore
     private readonly Maintenance.MaintenanceClient _maintenance;
     private readonly TimeProvider _time;
     private readonly TimeSpan _requestTimeout;
+    // Never disposed: watches may still read its token after the store closed (it has no timer to free).
+    private readonly CancellationTokenSource _closing = new();
+    private int _disposed;
     private BackgroundCompactor? _compactor;
 
     public EtcdStore(EtcdStoreOptions options, TimeProvider? time = null)
@@ -66,13 +70,20 @@ public sealed partial class EtcdStore : IStore
     }
 
     public IAsyncEnumerable<WatchEvent> WatchAsync(string prefix, long fromRevision, WatchOptions? options = null, CancellationToken ct = default) =>
-        new EtcdWatch(_watch, prefix, fromRevision, options ?? WatchOptions.Default, _time).RunAsync(ct);
+        new EtcdWatch(_watch, prefix, fromRevision, options ?? WatchOptions.Default, _time, _closing.Token).RunAsync(ct);
 
     // gRPC deadlines are wall-clock instants, so they come from the real clock even when tests fake _time.
     private DateTime Deadline() => DateTime.UtcNow + _requestTimeout;
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Open watches end with Unavailable before the channel under them goes away.
+        await _closing.CancelAsync().ConfigureAwait(false);
         if (_compactor is not null)
         {
             await _compactor.DisposeAsync().ConfigureAwait(false);

@@ -16,6 +16,7 @@ internal sealed class EtcdWatch
     private readonly long _fromRevision;
     private readonly WatchOptions _options;
     private readonly TimeProvider _time;
+    private readonly CancellationToken _closing;
     private readonly Channel<WatchEvent> _buffer;
     private readonly Lock _gate = new();
 
@@ -23,8 +24,9 @@ internal sealed class EtcdWatch
     private long _delivered;
     private long _pendingProgress;
 
-    public EtcdWatch(Watch.WatchClient client, string prefix, long fromRevision, WatchOptions options, TimeProvider time)
+    public EtcdWatch(Watch.WatchClient client, string prefix, long fromRevision, WatchOptions options, TimeProvider time, CancellationToken closing)
     {
+        _closing = closing;
         _client = client;
         _prefix = prefix;
         _fromRevision = fromRevision;
@@ -36,7 +38,7 @@ internal sealed class EtcdWatch
 
     public async IAsyncEnumerable<WatchEvent> RunAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _closing);
         using var call = _client.Watch(cancellationToken: stop.Token);
         var pump = PumpAsync(call, stop);
         try
@@ -69,21 +71,25 @@ internal sealed class EtcdWatch
                 progress = RequestProgressAsync(call.RequestStream, interval, ct);
             }
 
+            var lagging = false;
             await foreach (var response in call.ResponseStream.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 if (!Accept(response))
                 {
+                    lagging = true;
                     break;
                 }
             }
 
-            end ??= new StoreException(StoreErrorKind.Unavailable, "etcd ended the watch stream");
+            if (!lagging)
+            {
+                end = new StoreException(StoreErrorKind.Unavailable, "etcd ended the watch stream");
+            }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
-        {
+            // Either the consumer stopped (it sees its own cancellation) or the store is closing.
+            end = _closing.IsCancellationRequested ? new StoreException(StoreErrorKind.Unavailable, "the etcd store was closed") : null;
         }
         catch (RpcException e)
         {
@@ -113,13 +119,13 @@ internal sealed class EtcdWatch
 
     private WatchCreateRequest CreateRequest() => new()
     {
-        Key = EtcdKeys.Key(_prefix),
+        Key = EtcdKeys.RangeStart(_prefix),
         RangeEnd = EtcdKeys.RangeEnd(_prefix),
         StartRevision = _fromRevision > 0 ? _fromRevision + 1 : 0,
         PrevKv = true,
     };
 
-    /// <summary>Handles one response; false once the watch is over.</summary>
+    /// <summary>Handles one response; false when the consumer fell behind and the buffer has been closed with WatchLagging.</summary>
     private bool Accept(WatchResponse response)
     {
         if (response.CompactRevision != 0)

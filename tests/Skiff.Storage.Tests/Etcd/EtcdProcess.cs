@@ -44,8 +44,6 @@ public sealed class EtcdProcess : IAsyncDisposable
         }
     }
 
-    public static bool IsInstalled => File.Exists(Binary);
-
     /// <summary>Starts etcd and returns once it reports healthy.</summary>
     /// <param name="tls">Server certificate and client CA; when given, clients must present a certificate the CA signed.</param>
     /// <param name="extraArgs">More etcd flags, e.g. <c>--quota-backend-bytes</c>.</param>

@@ -32,6 +32,22 @@ public sealed class TestCertificates : IDisposable
     public static TestCertificates Create()
     {
         var certs = new TestCertificates(Directory.CreateTempSubdirectory("skiff-certs-").FullName);
+        try
+        {
+            certs.Write();
+            return certs;
+        }
+        catch
+        {
+            certs.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => Directory.Delete(Dir, recursive: true);
+
+    private void Write()
+    {
         var now = DateTimeOffset.UtcNow;
 
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -40,19 +56,16 @@ public sealed class TestCertificates : IDisposable
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-        File.WriteAllText(certs.CaFile, ca.ExportCertificatePem());
+        File.WriteAllText(CaFile, ca.ExportCertificatePem());
 
         var san = new SubjectAlternativeNameBuilder();
         san.AddIpAddress(IPAddress.Loopback);
         san.AddDnsName("localhost");
-        certs.Issue(ca, "CN=etcd-server", ServerAuth, san.Build(), certs.ServerCertFile, certs.ServerKeyFile, 1);
-        certs.Issue(ca, "CN=skiff-client", ClientAuth, null, certs.ClientCertFile, certs.ClientKeyFile, 2);
-        return certs;
+        Issue(ca, "CN=etcd-server", ServerAuth, san.Build(), ServerCertFile, ServerKeyFile, 1);
+        Issue(ca, "CN=skiff-client", ClientAuth, null, ClientCertFile, ClientKeyFile, 2);
     }
 
-    public void Dispose() => Directory.Delete(Dir, recursive: true);
-
-    private void Issue(X509Certificate2 ca, string subject, string usage, X509Extension? san, string certFile, string keyFile, byte serial)
+    private static void Issue(X509Certificate2 ca, string subject, string usage, X509Extension? san, string certFile, string keyFile, byte serial)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
