@@ -18,9 +18,15 @@ internal static class JsonFields
     public static string Str(JsonNode? node, string key) =>
         (node as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
 
-    public static long? Long(JsonNode? node, string key)
+    public static long? Long(JsonNode? node, string key) => AsLong((node as JsonObject)?[key]);
+
+    /// <summary>
+    /// A whole number, whether the node was parsed (any numeric width) or built in code from an int, a long or
+    /// a double; null for anything else.
+    /// </summary>
+    public static long? AsLong(JsonNode? node)
     {
-        if ((node as JsonObject)?[key] is not JsonValue v)
+        if (node is not JsonValue v)
         {
             return null;
         }
@@ -30,7 +36,12 @@ internal static class JsonFields
             return l;
         }
 
-        return v.TryGetValue<double>(out var d) && d == Math.Floor(d) ? (long)d : null;
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        return v.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9e15 ? (long)d : null;
     }
 
     public static bool? Bool(JsonNode? node, string key) =>

@@ -50,7 +50,7 @@ internal static class ServiceUpdateCarryOver
     private static bool SamePort(JsonObject a, JsonObject b) =>
         JsonNode.DeepEquals(a["port"], b["port"]) && (Json.Str(a, "protocol") is var pa && Json.Str(b, "protocol") is var pb && (pa == pb || pb.Length == 0));
 
-    private static long NodePort(JsonObject port) => port["nodePort"] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+    private static long NodePort(JsonObject port) => Admission.JsonFields.AsLong(port["nodePort"]) ?? 0;
 
     private static void Copy(JsonObject from, JsonObject to, string key)
     {

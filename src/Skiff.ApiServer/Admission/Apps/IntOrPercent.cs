@@ -14,7 +14,7 @@ internal static class IntOrPercent
         {
             case null:
                 return null;
-            case JsonValue v when v.TryGetValue<long>(out var n):
+            case JsonValue v when JsonFields.AsLong(v) is { } n:
                 if (n < 0)
                 {
                     errors.Add(FieldError.Invalid(field, n, "must be greater than or equal to 0"));

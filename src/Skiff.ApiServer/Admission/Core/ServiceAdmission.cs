@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Skiff.Api.Validation;
@@ -152,7 +151,7 @@ public sealed class ServiceAdmission : KindAdmission
     {
         switch (targetPort)
         {
-            case JsonValue v when v.TryGetValue<long>(out var n):
+            case JsonValue v when AsLong(v) is { } n:
                 PodSpecValidation.CheckPortNumber(n, field, errors);
                 break;
             case JsonValue v when v.TryGetValue<string>(out var s):
@@ -180,7 +179,7 @@ public sealed class ServiceAdmission : KindAdmission
                     errors.Add(FieldError.Invalid($"spec.clusterIPs[{i}]", ip, "must not be 'None' when more than one IP is specified"));
                 }
             }
-            else if (!IPAddress.TryParse(ip, out var parsed) || ip.Contains('%', StringComparison.Ordinal))
+            else if (!StrictIp.TryParse(ip, out var parsed))
             {
                 errors.Add(FieldError.Invalid($"spec.clusterIPs[{i}]", ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
             }

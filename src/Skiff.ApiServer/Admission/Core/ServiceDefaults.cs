@@ -84,7 +84,7 @@ internal static class ServiceDefaults
     private static bool IsZeroTargetPort(JsonNode? targetPort) => targetPort switch
     {
         null => true,
-        JsonValue v when v.TryGetValue<long>(out var n) => n == 0,
+        JsonValue v when AsLong(v) is { } n => n == 0,
         JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
         _ => false,
     };
