@@ -17,6 +17,13 @@ public sealed class ServiceStrategy : GenericStrategy
         _allocator = allocator;
     }
 
+    /// <summary>A new Service starts with an empty load balancer status, which upstream always writes out.</summary>
+    public override void PrepareForCreate(JsonObject obj)
+    {
+        base.PrepareForCreate(obj);
+        obj["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
+    }
+
     public override void PrepareForUpdate(JsonObject desired, JsonObject live)
     {
         base.PrepareForUpdate(desired, live);

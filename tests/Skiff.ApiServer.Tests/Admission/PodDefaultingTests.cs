@@ -4,12 +4,17 @@ public sealed class PodDefaultingTests
 {
     private const string Meta = "'metadata':{'name':'p','namespace':'default'}";
 
-    private const string DefaultedContainerTail =
-        "'terminationMessagePath':'/dev/termination-log','terminationMessagePolicy':'File'";
+    private const string MessageTail = "'terminationMessagePath':'/dev/termination-log','terminationMessagePolicy':'File'";
+
+    private const string DefaultedContainerTail = "'resources':{}," + MessageTail;
 
     private const string DefaultedSpecTail =
         "'dnsPolicy':'ClusterFirst','restartPolicy':'Always','terminationGracePeriodSeconds':30,'securityContext':{}," +
-        "'schedulerName':'default-scheduler','enableServiceLinks':true";
+        "'schedulerName':'default-scheduler','enableServiceLinks':true," + Tolerations;
+
+    private const string Tolerations =
+        "'tolerations':[{'key':'node.kubernetes.io/not-ready','operator':'Exists','effect':'NoExecute','tolerationSeconds':300}," +
+        "{'key':'node.kubernetes.io/unreachable','operator':'Exists','effect':'NoExecute','tolerationSeconds':300}]";
 
     public static TheoryData<string, string> Cases => new()
     {
@@ -22,7 +27,7 @@ public sealed class PodDefaultingTests
         // Values the user wrote stay as written, including a zero grace period and a Never pull policy.
         {
             "{" + Meta + ",'spec':{'restartPolicy':'Never','terminationGracePeriodSeconds':0,'enableServiceLinks':false,'containers':[{'name':'c','image':'nginx:1.25','imagePullPolicy':'Never'}]}}",
-            "{" + Meta + ",'spec':{'restartPolicy':'Never','terminationGracePeriodSeconds':0,'enableServiceLinks':false,'containers':[{'name':'c','image':'nginx:1.25','imagePullPolicy':'Never'," + DefaultedContainerTail + "}],'dnsPolicy':'ClusterFirst','securityContext':{},'schedulerName':'default-scheduler'}}"
+            "{" + Meta + ",'spec':{'restartPolicy':'Never','terminationGracePeriodSeconds':0,'enableServiceLinks':false,'containers':[{'name':'c','image':'nginx:1.25','imagePullPolicy':'Never'," + DefaultedContainerTail + "}],'dnsPolicy':'ClusterFirst','securityContext':{},'schedulerName':'default-scheduler'," + Tolerations + "}}"
         },
 
         // Ports get TCP, probes their four numbers and httpGet path and scheme.
@@ -38,7 +43,7 @@ public sealed class PodDefaultingTests
         {
             "{" + Meta + ",'spec':{'containers':[{'name':'c','image':'nginx:1','resources':{'limits':{'cpu':'500m','memory':'128Mi'},'requests':{'cpu':'100m'}}}]}}",
             "{" + Meta + ",'spec':{'containers':[{'name':'c','image':'nginx:1','resources':{'limits':{'cpu':'500m','memory':'128Mi'},'requests':{'cpu':'100m','memory':'128Mi'}}," +
-            DefaultedContainerTail + ",'imagePullPolicy':'IfNotPresent'}]," + DefaultedSpecTail + "}}"
+            MessageTail + ",'imagePullPolicy':'IfNotPresent'}]," + DefaultedSpecTail + "}}"
         },
 
         // Volumes: a source-less volume is an emptyDir; file modes 0644; hostPath type ""; token expiry one hour.
@@ -74,6 +79,16 @@ public sealed class PodDefaultingTests
     {
         var pod = AdmissionKit.Defaulted("v1/pods", "{" + Meta + ",'spec':{'containers':[{'name':'c','image':'" + image + "'}]}}");
         Assert.Equal(policy, (string?)pod["spec"]!["containers"]![0]!["imagePullPolicy"]);
+    }
+
+    [Fact]
+    public void DefaultTolerations_LeaveAPodsOwnChoiceAlone()
+    {
+        var pod = AdmissionKit.Defaulted("v1/pods",
+            "{" + Meta + ",'spec':{'tolerations':[{'key':'node.kubernetes.io/unreachable','operator':'Exists','effect':'NoExecute','tolerationSeconds':10}],'containers':[{'name':'c','image':'x:1'}]}}");
+        AdmissionKit.AssertJsonEqual(
+            AdmissionKit.Parse("{'a':[{'key':'node.kubernetes.io/unreachable','operator':'Exists','effect':'NoExecute','tolerationSeconds':10},{'key':'node.kubernetes.io/not-ready','operator':'Exists','effect':'NoExecute','tolerationSeconds':300}]}")["a"]!,
+            pod["spec"]!["tolerations"]!);
     }
 
     [Fact]

@@ -5,11 +5,11 @@ public sealed class WorkloadDefaultingTests
     private const string Template = "'template':{'metadata':{'labels':{'app':'a'}},'spec':{'containers':[{'name':'c','image':'x:1'}]}}";
 
     private const string DefaultedTemplate =
-        "'template':{'metadata':{'labels':{'app':'a'}},'spec':{'containers':[{'name':'c','image':'x:1','terminationMessagePath':'/dev/termination-log','terminationMessagePolicy':'File','imagePullPolicy':'IfNotPresent'}]," +
+        "'template':{'metadata':{'labels':{'app':'a'}},'spec':{'containers':[{'name':'c','image':'x:1','resources':{},'terminationMessagePath':'/dev/termination-log','terminationMessagePolicy':'File','imagePullPolicy':'IfNotPresent'}]," +
         "'dnsPolicy':'ClusterFirst','restartPolicy':'Always','terminationGracePeriodSeconds':30,'securityContext':{},'schedulerName':'default-scheduler'}}";
 
     private const string DefaultedJobTemplate =
-        "'template':{'metadata':{'labels':{'app':'a'}},'spec':{'restartPolicy':'Never','containers':[{'name':'c','image':'x:1','terminationMessagePath':'/dev/termination-log','terminationMessagePolicy':'File','imagePullPolicy':'IfNotPresent'}]," +
+        "'template':{'metadata':{'labels':{'app':'a'}},'spec':{'restartPolicy':'Never','containers':[{'name':'c','image':'x:1','resources':{},'terminationMessagePath':'/dev/termination-log','terminationMessagePolicy':'File','imagePullPolicy':'IfNotPresent'}]," +
         "'dnsPolicy':'ClusterFirst','terminationGracePeriodSeconds':30,'securityContext':{},'schedulerName':'default-scheduler'}}";
 
     private const string JobTemplate = "'template':{'metadata':{'labels':{'app':'a'}},'spec':{'restartPolicy':'Never','containers':[{'name':'c','image':'x:1'}]}}";

@@ -4,7 +4,10 @@ using static Skiff.ApiServer.Admission.JsonFields;
 
 namespace Skiff.ApiServer.Admission.Core;
 
-/// <summary>Pods: spec defaults plus the pod-only ones, spec validation, and upstream's narrow rules for updates.</summary>
+/// <summary>
+/// Pods: spec defaults plus the pod-only ones and the DefaultTolerationSeconds plugin's tolerations, spec
+/// validation, and upstream's narrow rules for updates.
+/// </summary>
 public sealed class PodAdmission : KindAdmission
 {
     public PodAdmission()
@@ -18,6 +21,7 @@ public sealed class PodAdmission : KindAdmission
         {
             PodSpecDefaults.Apply(spec);
             PodSpecDefaults.ApplyPodOnly(spec);
+            DefaultTolerations.Apply(spec);
         }
     }
 

@@ -67,6 +67,8 @@ internal static class PodSpecDefaults
 
     private static void DefaultContainer(JsonObject container)
     {
+        // Upstream always writes resources, even empty, because Go cannot leave out an empty struct.
+        Fill(container, "resources", new JsonObject());
         FillString(container, "terminationMessagePath", "/dev/termination-log");
         FillString(container, "terminationMessagePolicy", "File");
         FillString(container, "imagePullPolicy", ImageReference.Tag(Str(container, "image")) == "latest" ? "Always" : "IfNotPresent");
