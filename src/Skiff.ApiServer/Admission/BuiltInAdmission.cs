@@ -3,6 +3,8 @@ using Skiff.ApiServer.Admission.Batch;
 using Skiff.ApiServer.Admission.Core;
 using Skiff.ApiServer.Admission.Networking;
 using Skiff.ApiServer.Admission.Rbac;
+using Skiff.ApiServer.Admission.Scheduling;
+using Skiff.ApiServer.Admission.Storage;
 
 namespace Skiff.ApiServer.Admission;
 
@@ -20,6 +22,8 @@ public static class BuiltInAdmission
         new ConfigMapAdmission(),
         new SecretAdmission(),
         new PersistentVolumeClaimAdmission(),
+        new PersistentVolumeAdmission(),
+        new EndpointsAdmission(),
         new DeploymentAdmission(),
         new ReplicaSetAdmission(),
         new StatefulSetAdmission(),
@@ -29,5 +33,7 @@ public static class BuiltInAdmission
         new RoleBindingAdmission("rolebindings"),
         new RoleBindingAdmission("clusterrolebindings"),
         new NetworkPolicyAdmission(),
+        new StorageClassAdmission(),
+        new PriorityClassAdmission(),
     ];
 }

@@ -36,7 +36,11 @@ public abstract class KindAdmission : IAdmission
         ValidateObject(obj, errors);
         if (old is not null)
         {
-            ValidateUpdate(obj, old, errors);
+            // Upstream defaults what it reads from storage, so an object stored before a default existed
+            // compares as if it had it; without this, such a pod could never be updated again.
+            var oldDefaulted = (JsonObject)old.DeepClone();
+            SetDefaults(oldDefaulted);
+            ValidateUpdate(obj, oldDefaulted, errors);
         }
 
         return Causes.From(errors);

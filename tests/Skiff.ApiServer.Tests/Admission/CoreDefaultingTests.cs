@@ -64,6 +64,26 @@ public sealed class CoreDefaultingTests
             "{" + Meta + ",'spec':{'podSelector':{},'egress':[{'ports':[{'port':53}]}]}}",
             "{" + Meta + ",'spec':{'podSelector':{},'egress':[{'ports':[{'port':53,'protocol':'TCP'}]}],'policyTypes':['Ingress','Egress']}}"
         },
+        {
+            "v1/persistentvolumes",
+            "{'metadata':{'name':'pv'},'spec':{'capacity':{'storage':'1Gi'},'hostPath':{'path':'/d'}}}",
+            "{'metadata':{'name':'pv'},'spec':{'capacity':{'storage':'1Gi'},'hostPath':{'path':'/d'},'persistentVolumeReclaimPolicy':'Retain','volumeMode':'Filesystem'},'status':{'phase':'Pending'}}"
+        },
+        {
+            "v1/endpoints",
+            "{" + Meta + ",'subsets':[{'addresses':[{'ip':'10.42.0.5'}],'ports':[{'port':80},{'port':53,'protocol':'UDP'}]}]}",
+            "{" + Meta + ",'subsets':[{'addresses':[{'ip':'10.42.0.5'}],'ports':[{'port':80,'protocol':'TCP'},{'port':53,'protocol':'UDP'}]}]}"
+        },
+        {
+            "storage.k8s.io/v1/storageclasses",
+            "{'metadata':{'name':'local'},'provisioner':'rancher.io/local-path'}",
+            "{'metadata':{'name':'local'},'provisioner':'rancher.io/local-path','reclaimPolicy':'Delete','volumeBindingMode':'Immediate'}"
+        },
+        {
+            "scheduling.k8s.io/v1/priorityclasses",
+            "{'metadata':{'name':'high'},'value':1000}",
+            "{'metadata':{'name':'high'},'value':1000,'preemptionPolicy':'PreemptLowerPriority'}"
+        },
     };
 
     [Theory]

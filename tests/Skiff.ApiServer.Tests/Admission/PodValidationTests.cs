@@ -80,4 +80,14 @@ public sealed class PodValidationTests
     [MemberData(nameof(Updates))]
     public void PodUpdate_MayChangeOnlyTheMutableFields(string old, string updated, string expected) =>
         Assert.Equal(expected, AdmissionKit.Causes("v1/pods", updated, old));
+
+    [Fact]
+    public void PodStoredWithoutDefaults_CanStillBeUpdated()
+    {
+        var chain = new Skiff.ApiServer.Admission.AdmissionChain(Skiff.ApiServer.Admission.BuiltInAdmission.All());
+        var stored = AdmissionKit.Parse(Pod("{'containers':[{'name':'c','image':'nginx:1'}]}"));
+        var updated = AdmissionKit.Parse("{'metadata':{'name':'p','namespace':'default','labels':{'a':'b'}},'spec':{'containers':[{'name':'c','image':'nginx:1'}]}}");
+
+        chain.Admit(AdmissionKit.Resource("v1/pods"), updated, stored);
+    }
 }
