@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
+using Skiff.Api.Validation;
 using Skiff.ApiServer.Errors;
 
 namespace Skiff.ApiServer.Admission;
 
-/// <summary>The checks every object gets: a name, immutable identity, and metadata maps of strings.</summary>
+/// <summary>
+/// The checks every object gets: its name under the rule upstream applies to the resource, its namespace, and
+/// label and annotation syntax and size.
+/// </summary>
 public sealed class MetadataAdmission : IAdmission
 {
     public void Default(ResourceInfo resource, JsonObject obj)
@@ -13,14 +17,8 @@ public sealed class MetadataAdmission : IAdmission
 
     public IReadOnlyList<StatusCause> Validate(ResourceInfo resource, JsonObject obj, JsonObject? old)
     {
-        var causes = new List<StatusCause>();
+        var errors = new List<FieldError>();
         var meta = obj["metadata"] as JsonObject;
-        var name = Registry.Json.Str(meta, "name");
-        if (name.Length == 0)
-        {
-            causes.Add(new StatusCause("FieldValueRequired", "Required value: name or generateName is required", "metadata.name"));
-        }
-
         foreach (var map in (string[])["labels", "annotations"])
         {
             if (meta?[map] is JsonObject entries)
@@ -29,16 +27,22 @@ public sealed class MetadataAdmission : IAdmission
                 {
                     if (value is not JsonValue v || !v.TryGetValue<string>(out _))
                     {
-                        causes.Add(new StatusCause("FieldValueInvalid", "Invalid value: must be a string", $"metadata.{map}.{key}"));
+                        errors.Add(FieldError.Invalid($"metadata.{map}.{key}", value, "must be a string"));
                     }
                 }
             }
             else if (meta?[map] is not null)
             {
-                causes.Add(new StatusCause("FieldValueInvalid", "Invalid value: must be a map of strings", $"metadata.{map}"));
+                errors.Add(FieldError.Invalid($"metadata.{map}", meta[map], "must be a map of strings"));
             }
         }
 
-        return causes;
+        if (errors.Count == 0)
+        {
+            var nameRule = NameRules.For(resource.StorageGroup ?? resource.Group, resource.Resource);
+            errors.AddRange(ObjectMetaValidation.Validate(obj, resource.Namespaced, nameRule));
+        }
+
+        return Causes.From(errors);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Skiff.Api.Catalog;
 using Skiff.ApiServer.Admission;
+using Skiff.ApiServer.Admission.Services;
 using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
 using Skiff.ApiServer.Discovery;
@@ -59,12 +60,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var logger = _loggers.CreateLogger<ApiServerHost>();
         _certificates = ClusterCertificates.LoadOrCreate(_options.DataDir, _options.TlsSans, _time);
 
-        var registries = new Registries(_store, _time);
+        var allocator = new ServiceAllocator(_store, _options.ServiceCidr);
+        var registries = new Registries(_store, _time, allocator);
         await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
+        await KubernetesService.RepairAllocationsAsync(registries, Catalog, allocator, ct).ConfigureAwait(false);
 
         _caches = new WatchCaches(_loggers);
         var writer = new NegotiatingObjectWriter(_time);
-        var admission = new AdmissionChain([new MetadataAdmission()]);
+        var admission = new AdmissionChain(BuiltInAdmission.All());
         var writes = new WriteHandlers(registries, admission, Catalog);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
         var authorizer = new AllowAuthenticated();
@@ -106,6 +109,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var host = _options.BindAddress.Equals(System.Net.IPAddress.Any) || _options.BindAddress.Equals(System.Net.IPAddress.IPv6Any)
             ? "127.0.0.1"
             : _options.BindAddress.ToString();
+        await KubernetesService.EnsureAsync(registries, Catalog, admission, allocator, Port, ct).ConfigureAwait(false);
         KubeconfigWriter.Write(_options.KubeconfigOrDefault, $"https://{host}:{Port}", _certificates);
         _ready.TrySetResult();
         LogReady(logger, Port, started.ElapsedMilliseconds, _options.KubeconfigOrDefault);

@@ -103,4 +103,12 @@ public class GenericStrategy : IResourceStrategy
     }
 
     public virtual bool FinalizersPending(JsonObject obj) => Json.HasFinalizers(obj);
+
+    public virtual Task BeforeWriteAsync(JsonObject desired, JsonObject? live, bool dryRun, CancellationToken ct) => Task.CompletedTask;
+
+    public virtual Task WriteFailedAsync(JsonObject desired, JsonObject? live, CancellationToken ct) => Task.CompletedTask;
+
+    public virtual Task AfterUpdateAsync(JsonObject desired, JsonObject live, CancellationToken ct) => Task.CompletedTask;
+
+    public virtual Task AfterDeleteAsync(JsonObject last, CancellationToken ct) => Task.CompletedTask;
 }

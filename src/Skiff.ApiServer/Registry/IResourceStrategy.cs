@@ -29,4 +29,19 @@ public interface IResourceStrategy
 
     /// <summary>Whether something must still run before the object may leave the store.</summary>
     bool FinalizersPending(JsonObject obj);
+
+    /// <summary>
+    /// The last step before a create (<paramref name="live"/> null) or update is written, once admission passed
+    /// and uid and name are final: values derived from the uid, and allocations (Service IPs and node ports).
+    /// </summary>
+    Task BeforeWriteAsync(JsonObject desired, JsonObject? live, bool dryRun, CancellationToken ct);
+
+    /// <summary>Undoes <see cref="BeforeWriteAsync"/> when the write did not happen.</summary>
+    Task WriteFailedAsync(JsonObject desired, JsonObject? live, CancellationToken ct);
+
+    /// <summary>After an update was written: frees what the old object held and the new one does not.</summary>
+    Task AfterUpdateAsync(JsonObject desired, JsonObject live, CancellationToken ct);
+
+    /// <summary>After the object left the store.</summary>
+    Task AfterDeleteAsync(JsonObject last, CancellationToken ct);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Skiff.Api.Catalog;
+using Skiff.ApiServer.Admission.Services;
 using Skiff.Storage;
 
 namespace Skiff.ApiServer.Registry;
@@ -14,11 +15,14 @@ public sealed class Registries
     private readonly ConcurrentDictionary<string, ResourceStore> _stores = new(StringComparer.Ordinal);
     private readonly IStore _store;
     private readonly TimeProvider _time;
+    private readonly ServiceAllocator? _services;
 
-    public Registries(IStore store, TimeProvider time)
+    /// <param name="services">Hands out Service IPs and node ports; null leaves them as the client sent them.</param>
+    public Registries(IStore store, TimeProvider time, ServiceAllocator? services = null)
     {
         _store = store;
         _time = time;
+        _services = services;
     }
 
     public IStore Store => _store;
@@ -26,8 +30,18 @@ public sealed class Registries
     public ResourceStore For(ResourceInfo info) =>
         _stores.GetOrAdd(info.StoragePrefix, _ => new ResourceStore(_store, info, StrategyFor(info), _time));
 
-    private static IResourceStrategy StrategyFor(ResourceInfo info)
+    private IResourceStrategy StrategyFor(ResourceInfo info)
     {
+        if (info.Group.Length == 0 && info.Resource == "services" && _services is not null)
+        {
+            return new ServiceStrategy(_services);
+        }
+
+        if (info.Group == "batch" && info.Resource == "jobs")
+        {
+            return new JobStrategy();
+        }
+
         if (info.Group.Length == 0 && info.Resource == "pods")
         {
             return new PodStrategy();

@@ -77,18 +77,29 @@ public sealed class ResourceStore
                 throw ApiErrors.AlreadyExists(Info.Group, Info.Resource, name);
             }
 
+            await Strategy.BeforeWriteAsync(obj, null, dryRun: true, ct).ConfigureAwait(false);
             return new StoredObject(obj, 0);
         }
 
+        await Strategy.BeforeWriteAsync(obj, null, dryRun: false, ct).ConfigureAwait(false);
+        var written = false;
         try
         {
             var revision = await _store.CreateAsync(Key(ns, name), Json.Serialize(obj), ct).ConfigureAwait(false);
+            written = true;
             meta["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return new StoredObject(obj, revision);
         }
         catch (StoreException e) when (e.Kind == StoreErrorKind.KeyExists)
         {
             throw ApiErrors.AlreadyExists(Info.Group, Info.Resource, name);
+        }
+        finally
+        {
+            if (!written)
+            {
+                await Strategy.WriteFailedAsync(obj, null, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
@@ -132,6 +143,7 @@ public sealed class ResourceStore
                 try
                 {
                     var deleted = await _store.DeleteAsync(key, current.ModRevision, ct).ConfigureAwait(false);
+                    await Strategy.AfterDeleteAsync(live, CancellationToken.None).ConfigureAwait(false);
                     return Decode(Json.Serialize(desired), deleted.Revision);
                 }
                 catch (StoreException e) when (e.Kind is StoreErrorKind.Conflict && string.IsNullOrEmpty(expectedResourceVersion) && attempt < 100)
@@ -147,16 +159,20 @@ public sealed class ResourceStore
                 return Decode(current.Value, current.ModRevision);
             }
 
+            await Strategy.BeforeWriteAsync(desired, live, dryRun, ct).ConfigureAwait(false);
             if (dryRun)
             {
                 Json.Metadata(desired)["resourceVersion"] = current.ModRevision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new StoredObject(desired, current.ModRevision);
             }
 
+            var written = false;
             try
             {
                 var revision = await _store.UpdateAsync(key, Json.Serialize(desired), current.ModRevision, ct).ConfigureAwait(false);
+                written = true;
                 Json.Metadata(desired)["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Strategy.AfterUpdateAsync(desired, live, CancellationToken.None).ConfigureAwait(false);
                 return new StoredObject(desired, revision);
             }
             catch (StoreException e) when (e.Kind is StoreErrorKind.Conflict)
@@ -171,6 +187,13 @@ public sealed class ResourceStore
             catch (StoreException e) when (e.Kind is StoreErrorKind.NotFound)
             {
                 throw NotFound(name);
+            }
+            finally
+            {
+                if (!written)
+                {
+                    await Strategy.WriteFailedAsync(desired, live, CancellationToken.None).ConfigureAwait(false);
+                }
             }
         }
     }
@@ -204,7 +227,9 @@ public sealed class ResourceStore
                 try
                 {
                     var result = await _store.DeleteAsync(key, kv.ModRevision, ct).ConfigureAwait(false);
-                    return (Decode(result.Deleted.Value, result.Deleted.ModRevision), true);
+                    var last = Decode(result.Deleted.Value, result.Deleted.ModRevision);
+                    await Strategy.AfterDeleteAsync(last.Object, CancellationToken.None).ConfigureAwait(false);
+                    return (last, true);
                 }
                 catch (StoreException e) when (e.Kind is StoreErrorKind.Conflict && attempt < 100)
                 {

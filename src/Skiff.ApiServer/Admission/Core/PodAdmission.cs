@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Skiff.Api.Validation;
+using static Skiff.ApiServer.Admission.JsonFields;
+
+namespace Skiff.ApiServer.Admission.Core;
+
+/// <summary>
+/// Pods: spec defaults plus the pod-only ones and the DefaultTolerationSeconds plugin's tolerations, spec
+/// validation, and upstream's narrow rules for updates.
+/// </summary>
+public sealed class PodAdmission : KindAdmission
+{
+    public PodAdmission()
+        : base(string.Empty, "pods")
+    {
+    }
+
+    protected override void SetDefaults(JsonObject obj)
+    {
+        if (obj["spec"] is JsonObject spec)
+        {
+            PodSpecDefaults.Apply(spec);
+            PodSpecDefaults.ApplyPodOnly(spec);
+            DefaultTolerations.Apply(spec);
+        }
+    }
+
+    protected override void ValidateObject(JsonObject obj, List<FieldError> errors) =>
+        PodSpecValidation.Validate(Obj(obj, "spec"), "spec", errors);
+
+    protected override void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors) =>
+        PodUpdateValidation.Validate(Obj(obj, "spec"), Obj(old, "spec"), errors);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Skiff.Api.Catalog;
+using Skiff.Api.Validation;
+using Skiff.ApiServer.Errors;
+
+namespace Skiff.ApiServer.Admission;
+
+/// <summary>Admission for one built-in resource: defaulting and validation apply only to objects of that resource.</summary>
+public abstract class KindAdmission : IAdmission
+{
+    private readonly string _group;
+    private readonly string _resource;
+
+    protected KindAdmission(string group, string resource)
+    {
+        _group = group;
+        _resource = resource;
+    }
+
+    public void Default(ResourceInfo resource, JsonObject obj)
+    {
+        if (Handles(resource))
+        {
+            SetDefaults(obj);
+        }
+    }
+
+    public IReadOnlyList<StatusCause> Validate(ResourceInfo resource, JsonObject obj, JsonObject? old)
+    {
+        if (!Handles(resource))
+        {
+            return [];
+        }
+
+        var errors = new List<FieldError>();
+        ValidateObject(obj, errors);
+        if (old is not null)
+        {
+            // Upstream defaults what it reads from storage, so an object stored before a default existed
+            // compares as if it had it; without this, such a pod could never be updated again.
+            var oldDefaulted = (JsonObject)old.DeepClone();
+            SetDefaults(oldDefaulted);
+            ValidateUpdate(obj, oldDefaulted, errors);
+        }
+
+        return Causes.From(errors);
+    }
+
+    protected abstract void SetDefaults(JsonObject obj);
+
+    protected abstract void ValidateObject(JsonObject obj, List<FieldError> errors);
+
+    protected virtual void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors)
+    {
+    }
+
+    private bool Handles(ResourceInfo resource) =>
+        resource.Resource == _resource && (resource.StorageGroup ?? resource.Group) == _group;
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Skiff.Api.Validation;
+using static Skiff.ApiServer.Admission.JsonFields;
+
+namespace Skiff.ApiServer.Admission.Scheduling;
+
+/// <summary>PriorityClasses preempt lower priorities unless they say Never.</summary>
+public sealed class PriorityClassAdmission : KindAdmission
+{
+    private static readonly string[] Policies = ["Never", "PreemptLowerPriority"];
+
+    public PriorityClassAdmission()
+        : base("scheduling.k8s.io", "priorityclasses")
+    {
+    }
+
+    protected override void SetDefaults(JsonObject obj) => FillString(obj, "preemptionPolicy", "PreemptLowerPriority");
+
+    protected override void ValidateObject(JsonObject obj, List<FieldError> errors)
+    {
+        var policy = Str(obj, "preemptionPolicy");
+        if (!Policies.Contains(policy))
+        {
+            errors.Add(FieldError.NotSupported("preemptionPolicy", policy, Policies));
+        }
+    }
+}
