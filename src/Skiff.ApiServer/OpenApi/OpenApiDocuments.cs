@@ -29,9 +29,9 @@ internal sealed class OpenApiDocuments
 
     internal ServedDocument V3Index => Current.V3.Value.Index;
 
-    internal ServedDocument V2Json => Current.V2Json.Value;
+    internal ServedDocument V2Json => Current.V2.Value.Json;
 
-    internal ServedDocument V2Protobuf => Current.V2Protobuf.Value;
+    internal ServedDocument V2Protobuf => Current.V2.Value.Protobuf;
 
     private Snapshot Current => Volatile.Read(ref _current);
 
@@ -87,15 +87,17 @@ internal sealed class OpenApiDocuments
     {
         public Snapshot(ResourceCatalog catalog)
         {
-            var v2 = new Lazy<JsonObject>(() => BuildV2(catalog, ModelDocs.Shared()));
-            V2Json = new Lazy<ServedDocument>(() => ServedDocument.Of(Serialize(v2.Value), "application/json"));
-            V2Protobuf = new Lazy<ServedDocument>(() => ServedDocument.Of(SwaggerProtoConverter.Convert(v2.Value).ToByteArray(), ProtobufV2Type));
+            // Both v2 forms come from one tree, built once and dropped, so only the serialized bytes stay in memory.
+            V2 = new Lazy<(ServedDocument Json, ServedDocument Protobuf)>(() =>
+            {
+                var v2 = BuildV2(catalog, ModelDocs.Shared());
+                return (ServedDocument.Of(Serialize(v2), "application/json"),
+                    ServedDocument.Of(SwaggerProtoConverter.Convert(v2).ToByteArray(), ProtobufV2Type));
+            });
             V3 = new Lazy<V3Set>(() => V3Set.Build(BuildV3(catalog, ModelDocs.Shared())));
         }
 
-        public Lazy<ServedDocument> V2Json { get; }
-
-        public Lazy<ServedDocument> V2Protobuf { get; }
+        public Lazy<(ServedDocument Json, ServedDocument Protobuf)> V2 { get; }
 
         public Lazy<V3Set> V3 { get; }
     }
