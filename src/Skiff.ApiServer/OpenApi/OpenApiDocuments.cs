@@ -18,13 +18,15 @@ internal sealed class OpenApiDocuments
     private const string Title = "Kubernetes";
 
     private readonly ResourceCatalog _catalog;
+    private readonly Func<ModelDocs> _docs;
     private Snapshot _current;
 
-    public OpenApiDocuments(ResourceCatalog catalog)
+    public OpenApiDocuments(ResourceCatalog catalog, Func<ModelDocs> docs)
     {
         _catalog = catalog;
-        _current = new Snapshot(catalog);
-        catalog.Changed += () => Volatile.Write(ref _current, new Snapshot(_catalog));
+        _docs = docs;
+        _current = new Snapshot(catalog, docs);
+        catalog.Changed += () => Volatile.Write(ref _current, new Snapshot(_catalog, _docs));
     }
 
     internal ServedDocument V3Index => Current.V3.Value.Index;
@@ -85,16 +87,16 @@ internal sealed class OpenApiDocuments
 
     private sealed class Snapshot
     {
-        public Snapshot(ResourceCatalog catalog)
+        public Snapshot(ResourceCatalog catalog, Func<ModelDocs> docs)
         {
             // Both v2 forms come from one tree, built once and dropped, so only the serialized bytes stay in memory.
             V2 = new Lazy<(ServedDocument Json, ServedDocument Protobuf)>(() =>
             {
-                var v2 = BuildV2(catalog, ModelDocs.Shared());
+                var v2 = BuildV2(catalog, docs());
                 return (ServedDocument.Of(Serialize(v2), "application/json"),
                     ServedDocument.Of(SwaggerProtoConverter.Convert(v2).ToByteArray(), ProtobufV2Type));
             });
-            V3 = new Lazy<V3Set>(() => V3Set.Build(BuildV3(catalog, ModelDocs.Shared())));
+            V3 = new Lazy<V3Set>(() => V3Set.Build(BuildV3(catalog, docs())));
         }
 
         public Lazy<(ServedDocument Json, ServedDocument Protobuf)> V2 { get; }

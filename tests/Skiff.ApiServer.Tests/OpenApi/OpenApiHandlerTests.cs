@@ -17,7 +17,8 @@ public sealed class OpenApiHandlerTests
 
     public OpenApiHandlerTests()
     {
-        _handler = new OpenApiHandler(_catalog, TimeProvider.System);
+        // Descriptions are not under test here; skipping them keeps each test from reading the client's XML docs.
+        _handler = new OpenApiHandler(_catalog, TimeProvider.System, () => ModelDocs.Empty);
     }
 
     [Fact]
@@ -87,6 +88,15 @@ public sealed class OpenApiHandlerTests
         Assert.Equal("Accept", response.Headers.Vary.ToString());
         var document = Document.Parser.ParseFrom(response.Body);
         Assert.Contains(document.Definitions.AdditionalProperties, d => d.Name == "io.k8s.api.apps.v1.Deployment");
+    }
+
+    [Fact]
+    public async Task V2_AcceptingOldProtobufSpelling_AnswersWithParsableContentType()
+    {
+        var response = await GetAsync("/openapi/v2", accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+
+        Assert.Equal(200, response.Code);
+        Assert.Equal(ProtobufV2, response.Headers.ContentType.ToString());
     }
 
     [Fact]
