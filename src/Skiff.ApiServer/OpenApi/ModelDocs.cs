@@ -57,10 +57,17 @@ internal sealed class ModelDocs
         reader.MoveToContent();
         while (!reader.EOF)
         {
-            var name = reader.NodeType == XmlNodeType.Element && reader.Name == "member" ? reader.GetAttribute("name") : null;
-            if (name is null || name.Length < 2 || string.CompareOrdinal(name, 2, ModelPrefix, 0, ModelPrefix.Length) != 0)
+            if (reader.NodeType != XmlNodeType.Element || reader.Name != "member")
             {
                 reader.Read();
+                continue;
+            }
+
+            // Most of the file documents the client's API methods; those members are skipped whole.
+            var name = reader.GetAttribute("name");
+            if (name is null || name.Length < 2 || string.CompareOrdinal(name, 2, ModelPrefix, 0, ModelPrefix.Length) != 0)
+            {
+                reader.Skip();
                 continue;
             }
 
