@@ -25,6 +25,10 @@ internal static partial class DefinitionNames
     {
         [typeof(IntOrString)] = "io.k8s.apimachinery.pkg.util.intstr.IntOrString",
         [typeof(ResourceQuantity)] = "io.k8s.apimachinery.pkg.api.resource.Quantity",
+
+        // Core types that only another group's kinds use, so the walk from kinds would misplace them.
+        [typeof(V1TopologySelectorTerm)] = "io.k8s.api.core.v1.TopologySelectorTerm",
+        [typeof(V1TopologySelectorLabelRequirement)] = "io.k8s.api.core.v1.TopologySelectorLabelRequirement",
         [typeof(VersionInfo)] = "io.k8s.apimachinery.pkg.version.Info",
     }.ToFrozenDictionary();
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace Skiff.ApiServer.OpenApi;
 
@@ -53,22 +54,29 @@ internal sealed class ModelDocs
     {
         var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = XmlReader.Create(path, new XmlReaderSettings { IgnoreComments = true, DtdProcessing = DtdProcessing.Ignore });
-        while (reader.ReadToFollowing("member"))
+        reader.MoveToContent();
+        while (!reader.EOF)
         {
-            var name = reader.GetAttribute("name");
-            if (name is null || name.Length < 2 || string.CompareOrdinal(name, 2, ModelPrefix, 0, ModelPrefix.Length) != 0)
+            if (reader.NodeType != XmlNodeType.Element || reader.Name != "member")
             {
+                reader.Read();
                 continue;
             }
 
-            using var member = reader.ReadSubtree();
-            if (member.ReadToDescendant("summary"))
+            // Most of the file documents the client's API methods; those members are skipped whole.
+            var name = reader.GetAttribute("name");
+            if (name is null || name.Length < 2 || string.CompareOrdinal(name, 2, ModelPrefix, 0, ModelPrefix.Length) != 0)
             {
-                var text = Normalize(member.ReadElementContentAsString());
-                if (text.Length > 0)
-                {
-                    summaries[name] = text;
-                }
+                reader.Skip();
+                continue;
+            }
+
+            // Summaries hold <see/> and <para/> elements; the element's Value is their text.
+            var member = (XElement)XNode.ReadFrom(reader);
+            var text = Normalize(member.Element("summary")?.Value ?? string.Empty);
+            if (text.Length > 0)
+            {
+                summaries[name] = text;
             }
         }
 

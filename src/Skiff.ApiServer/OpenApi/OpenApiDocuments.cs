@@ -18,20 +18,22 @@ internal sealed class OpenApiDocuments
     private const string Title = "Kubernetes";
 
     private readonly ResourceCatalog _catalog;
+    private readonly Func<ModelDocs> _docs;
     private Snapshot _current;
 
-    public OpenApiDocuments(ResourceCatalog catalog)
+    public OpenApiDocuments(ResourceCatalog catalog, Func<ModelDocs> docs)
     {
         _catalog = catalog;
-        _current = new Snapshot(catalog);
-        catalog.Changed += () => Volatile.Write(ref _current, new Snapshot(_catalog));
+        _docs = docs;
+        _current = new Snapshot(catalog, docs);
+        catalog.Changed += () => Volatile.Write(ref _current, new Snapshot(_catalog, _docs));
     }
 
     internal ServedDocument V3Index => Current.V3.Value.Index;
 
-    internal ServedDocument V2Json => Current.V2Json.Value;
+    internal ServedDocument V2Json => Current.V2.Value.Json;
 
-    internal ServedDocument V2Protobuf => Current.V2Protobuf.Value;
+    internal ServedDocument V2Protobuf => Current.V2.Value.Protobuf;
 
     private Snapshot Current => Volatile.Read(ref _current);
 
@@ -85,17 +87,19 @@ internal sealed class OpenApiDocuments
 
     private sealed class Snapshot
     {
-        public Snapshot(ResourceCatalog catalog)
+        public Snapshot(ResourceCatalog catalog, Func<ModelDocs> docs)
         {
-            var v2 = new Lazy<JsonObject>(() => BuildV2(catalog, ModelDocs.Shared()));
-            V2Json = new Lazy<ServedDocument>(() => ServedDocument.Of(Serialize(v2.Value), "application/json"));
-            V2Protobuf = new Lazy<ServedDocument>(() => ServedDocument.Of(SwaggerProtoConverter.Convert(v2.Value).ToByteArray(), ProtobufV2Type));
-            V3 = new Lazy<V3Set>(() => V3Set.Build(BuildV3(catalog, ModelDocs.Shared())));
+            // Both v2 forms come from one tree, built once and dropped, so only the serialized bytes stay in memory.
+            V2 = new Lazy<(ServedDocument Json, ServedDocument Protobuf)>(() =>
+            {
+                var v2 = BuildV2(catalog, docs());
+                return (ServedDocument.Of(Serialize(v2), "application/json"),
+                    ServedDocument.Of(SwaggerProtoConverter.Convert(v2).ToByteArray(), ProtobufV2Type));
+            });
+            V3 = new Lazy<V3Set>(() => V3Set.Build(BuildV3(catalog, docs())));
         }
 
-        public Lazy<ServedDocument> V2Json { get; }
-
-        public Lazy<ServedDocument> V2Protobuf { get; }
+        public Lazy<(ServedDocument Json, ServedDocument Protobuf)> V2 { get; }
 
         public Lazy<V3Set> V3 { get; }
     }

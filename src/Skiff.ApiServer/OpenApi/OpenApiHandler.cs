@@ -14,15 +14,21 @@ public sealed class OpenApiHandler : INonResourceHandler
 {
     private const string V3Prefix = "/openapi/v3/";
 
-    // Older kubectl builds name the protobuf type with '@' (gnostic's original spelling).
+    // Older kubectl builds ask with '@' (gnostic's original spelling) but cannot parse it back as a Content-Type, so
+    // upstream always answers with the dotted spelling.
     private static readonly string[] s_protobufV2Types = [OpenApiDocuments.ProtobufV2Type, "application/com.github.proto-openapi.spec.v2@v1.0+protobuf"];
 
     private readonly OpenApiDocuments _documents;
     private readonly TimeProvider _time;
 
     public OpenApiHandler(ResourceCatalog catalog, TimeProvider time)
+        : this(catalog, time, ModelDocs.Shared)
     {
-        _documents = new OpenApiDocuments(catalog);
+    }
+
+    internal OpenApiHandler(ResourceCatalog catalog, TimeProvider time, Func<ModelDocs> docs)
+    {
+        _documents = new OpenApiDocuments(catalog, docs);
         _time = time;
     }
 
@@ -65,9 +71,9 @@ public sealed class OpenApiHandler : INonResourceHandler
     {
         context.Response.Headers.Vary = "Accept";
         var accept = context.Request.Headers.Accept.ToString();
-        if (s_protobufV2Types.FirstOrDefault(t => accept.Contains(t, StringComparison.OrdinalIgnoreCase)) is { } protobuf)
+        if (s_protobufV2Types.Any(t => accept.Contains(t, StringComparison.OrdinalIgnoreCase)))
         {
-            return WriteAsync(context, _documents.V2Protobuf with { ContentType = protobuf }, immutable: false);
+            return WriteAsync(context, _documents.V2Protobuf, immutable: false);
         }
 
         if (accept.Length == 0 || accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) || accept.Contains("*/*", StringComparison.Ordinal))

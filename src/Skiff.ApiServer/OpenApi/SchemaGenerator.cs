@@ -289,19 +289,10 @@ internal sealed class SchemaGenerator
         return kinds;
     }
 
-    // The client's constructors take required fields as parameters without defaults; its models carry no other marker.
-    private static HashSet<string> RequiredProperties(Type modelType)
-    {
-        var constructor = modelType.GetConstructors().MaxBy(c => c.GetParameters().Length);
-        var required = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in constructor?.GetParameters() ?? [])
-        {
-            if (!parameter.HasDefaultValue && parameter.Name is { } name)
-            {
-                required.Add(name);
-            }
-        }
-
-        return required;
-    }
+    // The client's models carry no required markers, but it generates required numbers and booleans as plain value types.
+    private static HashSet<string> RequiredProperties(Type modelType) =>
+        modelType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.IsValueType && Nullable.GetUnderlyingType(p.PropertyType) is null)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
 }
