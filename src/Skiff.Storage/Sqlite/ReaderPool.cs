@@ -7,7 +7,7 @@ internal sealed class ReaderPool : IDisposable
 {
     private readonly string _path;
     private readonly ConcurrentBag<SqliteReader> _idle = [];
-    private readonly int _maxIdle = Math.Max(4, Environment.ProcessorCount * 2);
+    private readonly int _maxIdle = Math.Max(16, Environment.ProcessorCount * 4);
     private volatile bool _disposed;
 
     public ReaderPool(string path) => _path = path;
