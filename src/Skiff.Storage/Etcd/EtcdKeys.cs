@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 
 namespace Skiff.Storage.Etcd;
@@ -30,5 +31,15 @@ internal static class EtcdKeys
     public static string After(string key) => key + "\0";
 
     public static KeyValue ToKeyValue(Mvccpb.KeyValue kv) =>
-        new(kv.Key.ToStringUtf8(), kv.Value.ToByteArray(), kv.ModRevision, kv.CreateRevision);
+        new(kv.Key.ToStringUtf8(), Bytes(kv.Value), kv.ModRevision, kv.CreateRevision);
+
+    /// <summary>
+    /// The value as an array. Parsing gives each value an array of its own that nothing else
+    /// references once the response is dropped, so it is handed over instead of copied (10 MiB for a
+    /// list of 10,000 objects of 1 KiB).
+    /// </summary>
+    public static byte[] Bytes(ByteString value) =>
+        MemoryMarshal.TryGetArray(value.Memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : value.ToByteArray();
 }

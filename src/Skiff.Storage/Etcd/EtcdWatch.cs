@@ -210,10 +210,10 @@ internal sealed class EtcdWatch
         {
             // A delete carries only the key; its last value comes from prev_kv.
             var last = e.PrevKv;
-            return new WatchEvent(WatchEventType.Deleted, kv.Key.ToStringUtf8(), last?.Value.ToByteArray() ?? [], kv.ModRevision, last?.CreateRevision ?? 0);
+            return new WatchEvent(WatchEventType.Deleted, kv.Key.ToStringUtf8(), last is null ? [] : EtcdKeys.Bytes(last.Value), kv.ModRevision, last?.CreateRevision ?? 0);
         }
 
         var type = kv.CreateRevision == kv.ModRevision ? WatchEventType.Added : WatchEventType.Modified;
-        return new WatchEvent(type, kv.Key.ToStringUtf8(), kv.Value.ToByteArray(), kv.ModRevision, kv.CreateRevision);
+        return new WatchEvent(type, kv.Key.ToStringUtf8(), EtcdKeys.Bytes(kv.Value), kv.ModRevision, kv.CreateRevision);
     }
 }
