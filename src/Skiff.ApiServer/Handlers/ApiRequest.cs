@@ -25,7 +25,8 @@ public sealed class ApiRequest
 
     public bool DryRun => Query["dryRun"].Any(v => v == "All");
 
-    public string Namespace => Info.Namespace;
+    /// <summary>Empty for cluster-scoped resources, even namespaces/{name}, whose path repeats the name.</summary>
+    public string Namespace => Resource.Namespaced ? Info.Namespace : string.Empty;
 
     public string Name => Info.Name;
 

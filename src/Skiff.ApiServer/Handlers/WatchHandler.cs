@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,7 +14,6 @@ namespace Skiff.ApiServer.Handlers;
 /// </summary>
 public sealed class WatchHandler
 {
-    private static readonly TimeSpan BookmarkInterval = TimeSpan.FromSeconds(5);
     private readonly WatchCaches _caches;
     private readonly TimeProvider _time;
 
@@ -48,12 +46,23 @@ public sealed class WatchHandler
         var cache = _caches.For(request.Store);
         var subscription = await cache.SubscribeAsync(request.Namespace, after, initialState, ct).ConfigureAwait(false);
 
-        var response = request.Http.Response;
-        response.StatusCode = 200;
-        response.ContentType = "application/json";
-        response.Headers.CacheControl = "no-cache, private";
-        await response.StartAsync(ct).ConfigureAwait(false);
-        var stream = new EventStream(request, writer, filter, bookmarks, sendInitial, _time);
+        IWatchSink sink;
+        if (request.Http.WebSockets.IsWebSocketRequest)
+        {
+            sink = new WebSocketWatchSink(await request.Http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false));
+        }
+        else
+        {
+            var response = request.Http.Response;
+            response.StatusCode = 200;
+            response.ContentType = "application/json";
+            response.Headers.CacheControl = "no-cache, private";
+            await response.StartAsync(ct).ConfigureAwait(false);
+            sink = new ChunkedWatchSink(response.BodyWriter);
+        }
+
+        await using var disposeSink = sink.ConfigureAwait(false);
+        var stream = new WatchEventStream(request, writer, filter, bookmarks, sendInitial, _time, sink);
         try
         {
             if (subscription is null)
@@ -82,7 +91,7 @@ public sealed class WatchHandler
         }
     }
 
-    private static async Task StreamFromCacheAsync(CacheSubscription subscription, EventStream stream, CancellationToken ct)
+    private static async Task StreamFromCacheAsync(CacheSubscription subscription, WatchEventStream stream, CancellationToken ct)
     {
         var reader = subscription.Events;
         while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
@@ -99,7 +108,7 @@ public sealed class WatchHandler
         await reader.Completion.ConfigureAwait(false);
     }
 
-    private static async Task StreamFromStoreAsync(ApiRequest request, EventStream stream, long after, CancellationToken ct)
+    private static async Task StreamFromStoreAsync(ApiRequest request, WatchEventStream stream, long after, CancellationToken ct)
     {
         try
         {
@@ -151,123 +160,5 @@ public sealed class WatchHandler
         return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(Math.Max(seconds, 1))
             : throw ApiErrors.BadRequest($"invalid timeoutSeconds: {value}");
-    }
-
-    /// <summary>Turns cache events into the client's events: selector transitions, bookmarks, encoding.</summary>
-    private sealed class EventStream
-    {
-        private readonly ApiRequest _request;
-        private readonly ObjectWriter _writer;
-        private readonly ObjectFilter _filter;
-        private readonly bool _bookmarks;
-        private readonly bool _sendInitial;
-        private readonly TimeProvider _time;
-        private readonly Utf8JsonWriter _json;
-        private DateTimeOffset _lastBookmark;
-
-        public EventStream(ApiRequest request, ObjectWriter writer, ObjectFilter filter, bool bookmarks, bool sendInitial, TimeProvider time)
-        {
-            _request = request;
-            _writer = writer;
-            _filter = filter;
-            _bookmarks = bookmarks;
-            _sendInitial = sendInitial;
-            _time = time;
-            _json = new Utf8JsonWriter(request.Http.Response.BodyWriter, Registry.Json.WriterOptions);
-            _lastBookmark = time.GetUtcNow();
-        }
-
-        public async Task WriteAsync(CacheEvent e, CancellationToken ct)
-        {
-            switch (e.Type)
-            {
-                case CacheEventType.Bookmark:
-                    await WriteBookmarkAsync(e, ct).ConfigureAwait(false);
-                    return;
-                case CacheEventType.Added:
-                    if (_filter.Matches(e.Object!.Object))
-                    {
-                        Write("ADDED", e.Object.Object);
-                    }
-
-                    return;
-                case CacheEventType.Deleted:
-                    if (_filter.Matches(e.Object!.Object) || (e.Previous is not null && _filter.Matches(e.Previous.Object)))
-                    {
-                        Write("DELETED", e.Object.Object);
-                    }
-
-                    return;
-                default:
-                    var now = _filter.Matches(e.Object!.Object);
-                    var before = e.Previous is not null && _filter.Matches(e.Previous.Object);
-                    if (now)
-                    {
-                        Write(before || e.Previous is null ? "MODIFIED" : "ADDED", e.Object.Object);
-                    }
-                    else if (before)
-                    {
-                        Write("DELETED", e.Object.Object);
-                    }
-
-                    return;
-            }
-        }
-
-        public async Task FlushAsync(CancellationToken ct)
-        {
-            await _json.FlushAsync(ct).ConfigureAwait(false);
-            await _request.Http.Response.BodyWriter.FlushAsync(ct).ConfigureAwait(false);
-        }
-
-        public async Task WriteErrorAsync(ApiException error, CancellationToken ct)
-        {
-            try
-            {
-                WriteEvent("ERROR", error.ToStatus());
-                await FlushAsync(ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        private async Task WriteBookmarkAsync(CacheEvent e, CancellationToken ct)
-        {
-            var now = _time.GetUtcNow();
-            if (!_bookmarks || (!e.InitialEventsEnd && now - _lastBookmark < BookmarkInterval) || (e.InitialEventsEnd && !_sendInitial))
-            {
-                return;
-            }
-
-            _lastBookmark = now;
-            var metadata = new JsonObject { ["resourceVersion"] = e.Revision.ToString(CultureInfo.InvariantCulture) };
-            if (e.InitialEventsEnd)
-            {
-                metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
-            }
-
-            WriteEvent("BOOKMARK", new JsonObject
-            {
-                ["kind"] = _request.Resource.Kind,
-                ["apiVersion"] = _request.Resource.GroupVersion,
-                ["metadata"] = metadata,
-            });
-            await FlushAsync(ct).ConfigureAwait(false);
-        }
-
-        private void Write(string type, JsonObject obj) => WriteEvent(type, _writer.WatchObject(_request, obj));
-
-        private void WriteEvent(string type, JsonNode obj)
-        {
-            _json.WriteStartObject();
-            _json.WriteString("type", type);
-            _json.WritePropertyName("object");
-            obj.WriteTo(_json);
-            _json.WriteEndObject();
-            _json.Flush();
-            _json.Reset();
-            _request.Http.Response.BodyWriter.Write("\n"u8);
-        }
     }
 }

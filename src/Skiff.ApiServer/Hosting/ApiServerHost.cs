@@ -101,6 +101,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             }));
         });
         _app = builder.Build();
+        _app.UseWebSockets();
         _app.Run(pipeline.HandleAsync);
         await _app.StartAsync(ct).ConfigureAwait(false);
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;

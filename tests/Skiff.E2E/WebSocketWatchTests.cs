@@ -1,0 +1,47 @@
+using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s;
+
+namespace Skiff.E2E;
+
+/// <summary>Watches over WebSocket, as browsers and some clients use them.</summary>
+[Trait("Category", "Slow")]
+public sealed class WebSocketWatchTests : IClassFixture<ServerFixture>
+{
+    private readonly ServerFixture _fixture;
+
+    public WebSocketWatchTests(ServerFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public async Task WatchOverWebSocket_DeliversOneEventPerMessage()
+    {
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(_fixture.Server.Kubeconfig);
+        using var client = new Kubernetes(config);
+        var ns = $"ws-{Guid.NewGuid().ToString("N")[..6]}";
+        await client.CoreV1.CreateNamespaceAsync(new k8s.Models.V1Namespace { Metadata = new k8s.Models.V1ObjectMeta { Name = ns } });
+
+        using var certificate = X509Certificate2.CreateFromPem(
+            Encoding.UTF8.GetString(Convert.FromBase64String(config.ClientCertificateData!)),
+            Encoding.UTF8.GetString(Convert.FromBase64String(config.ClientCertificateKeyData!)));
+        using var socket = new ClientWebSocket();
+        socket.Options.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null));
+        socket.Options.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(new Uri($"wss://127.0.0.1:{_fixture.Server.Port}/api/v1/namespaces/{ns}/configmaps?watch=1"), timeout.Token);
+
+        await client.CoreV1.CreateNamespacedConfigMapAsync(new k8s.Models.V1ConfigMap { Metadata = new k8s.Models.V1ObjectMeta { Name = "seen" } }, ns);
+
+        var buffer = new byte[64 * 1024];
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+        Assert.Equal(WebSocketMessageType.Text, result.MessageType);
+        Assert.True(result.EndOfMessage);
+        var e = JsonNode.Parse(buffer.AsSpan(0, result.Count))!;
+        Assert.Equal("ADDED", e["type"]!.GetValue<string>());
+        Assert.Equal("seen", e["object"]!["metadata"]!["name"]!.GetValue<string>());
+    }
+}
