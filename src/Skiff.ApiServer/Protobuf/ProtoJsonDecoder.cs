@@ -166,10 +166,10 @@ internal sealed class ProtoJsonDecoder
             return;
         }
 
-        var node2 = Scalar(scalar, values[^1]);
-        if (field.Pointer || !field.OmitEmpty || !IsZero(node2))
+        var present = Scalar(scalar, values[^1]);
+        if (field.Pointer || !field.OmitEmpty || !IsZero(present))
         {
-            target[field.JsonName] = node2;
+            target[field.JsonName] = present;
         }
     }
 

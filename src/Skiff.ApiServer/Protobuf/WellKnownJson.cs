@@ -77,12 +77,21 @@ internal static class WellKnownJson
             throw new ProtoDecodeException($"time {seconds}s is out of range");
         }
 
-        if (seconds == GoZeroTimeSeconds && micros <= 0)
+        if (seconds == GoZeroTimeSeconds && micros == 0)
         {
             return null;
         }
 
-        var time = DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(micros * 10L);
+        DateTimeOffset time;
+        try
+        {
+            time = DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(micros * 10L);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new ProtoDecodeException($"time {seconds}s is out of range");
+        }
+
         return time.UtcDateTime.ToString(micro ? "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'" : "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 
@@ -103,7 +112,7 @@ internal static class WellKnownJson
         {
             return JsonNode.Parse(raw.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ProtoDecodeException($"embedded raw object is not JSON: {e.Message}");
         }

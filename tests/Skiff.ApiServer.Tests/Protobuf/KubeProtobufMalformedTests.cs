@@ -56,6 +56,35 @@ public sealed class KubeProtobufMalformedTests
         }
     }
 
+    [Theory]
+    [InlineData("v1", "Pod")]
+    [InlineData("apps/v1", "ControllerRevision")]
+    [InlineData("events.k8s.io/v1", "Event")]
+    [InlineData("apiextensions.k8s.io/v1", "CustomResourceDefinition")]
+    [InlineData("authorization.k8s.io/v1", "SubjectAccessReview")]
+    public void Decode_RandomObjectInsideAValidEnvelope_DecodesOrIsRejected(string apiVersion, string kind)
+    {
+        var random = new Random(kind.Length);
+        for (var i = 0; i < 1000; i++)
+        {
+            var noise = new byte[random.Next(0, 48)];
+            random.NextBytes(noise);
+            AssertDecodesOrRejects(ProtoBuilder.Envelope(apiVersion, kind, new ProtoBuilder().Bytes(random.Next(1, 4), noise)));
+        }
+    }
+
+    [Theory]
+    [InlineData(-62135596801L, 0)]
+    [InlineData(253402300800L, 0)]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(long.MinValue, 0)]
+    public void Decode_TimeOutOfRange_IsBadRequest(long seconds, int nanos)
+    {
+        var body = ProtoBuilder.Envelope("events.k8s.io/v1", "Event", new ProtoBuilder().Msg(2, t => t.Int(1, seconds).Int(2, nanos)));
+
+        Assert.Equal(400, Assert.Throws<ApiException>(() => KubeProtobuf.Decode(body)).Code);
+    }
+
     [Fact]
     public void Decode_HugeLengthPrefix_IsBadRequest()
     {

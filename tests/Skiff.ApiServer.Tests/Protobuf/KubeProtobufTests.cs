@@ -198,6 +198,18 @@ public sealed class KubeProtobufTests
     }
 
     [Fact]
+    public void DecodeObject_ProtobufMediaType_DecodesTheObject()
+    {
+        var body = ProtoBuilder.Envelope("v1", "ServiceAccount", new ProtoBuilder().Msg(1, Meta("robot", "default")).Bool(4, false));
+
+        var obj = Skiff.ApiServer.Http.RequestBody.DecodeObject(KubeProtobuf.MediaType, body);
+
+        Assert.Equal(
+            Json("""{"kind":"ServiceAccount","apiVersion":"v1","metadata":{"name":"robot","namespace":"default","creationTimestamp":null},"automountServiceAccountToken":false}"""),
+            obj.ToJsonString());
+    }
+
+    [Fact]
     public void Decode_UnknownKind_IsUnsupportedMediaType()
     {
         var body = ProtoBuilder.Envelope("example.com/v1", "Widget", new ProtoBuilder());
