@@ -46,7 +46,7 @@ public static class RequestBody
         return (semi >= 0 ? contentType[..semi] : contentType).Trim().ToLowerInvariant();
     }
 
-    /// <summary>Decodes an object body sent as JSON (the default) or YAML.</summary>
+    /// <summary>Decodes an object body sent as JSON (the default), YAML or Kubernetes protobuf.</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {
         var bytes = await ReadBytesAsync(request, ct).ConfigureAwait(false);
