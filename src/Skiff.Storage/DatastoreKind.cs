@@ -1,0 +1,7 @@
+namespace Skiff.Storage;
+
+public enum DatastoreKind
+{
+    Sqlite,
+    Etcd,
+}
