@@ -19,10 +19,13 @@ public sealed class ResourceDispatcher
     private readonly WriteHandlers _writes;
     private readonly IPatchHandler _patch;
     private readonly ObjectWriter _writer;
+    private readonly CustomResources.CustomResourceScaleHandler? _customScale;
 
     public ResourceDispatcher(
-        ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer)
+        ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer,
+        CustomResources.CustomResourceScaleHandler? customScale = null)
     {
+        _customScale = customScale;
         _catalog = catalog;
         _registries = registries;
         _list = list;
@@ -97,6 +100,7 @@ public sealed class ResourceDispatcher
             ("status", "get") => GetHandler.HandleAsync(request, _writer),
             ("status" or "finalize", "update") => _writes.UpdateAsync(request, _writer),
             ("status", "patch") => _patch.HandleAsync(request, _writer),
+            ("scale", _) when request.Resource.ModelType is null && _customScale is not null => _customScale.HandleAsync(request, _writer),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }

@@ -11,6 +11,7 @@ using Skiff.Api.Catalog;
 using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
+using Skiff.ApiServer.CustomResources;
 using Skiff.ApiServer.Discovery;
 using Skiff.ApiServer.Handlers;
 using Skiff.ApiServer.Pki;
@@ -33,6 +34,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
     private WatchCaches? _caches;
+    private CrdController? _crds;
     private ClusterCertificates? _certificates;
 
     public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
@@ -63,10 +65,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
 
         _caches = new WatchCaches(_loggers);
         var writer = new NegotiatingObjectWriter(_time);
-        var admission = new AdmissionChain([new MetadataAdmission()]);
+        var customVersions = new CustomResourceVersions();
+        var admission = new AdmissionChain([new MetadataAdmission(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
         var writes = new WriteHandlers(registries, admission, Catalog);
         var dispatcher = new ResourceDispatcher(
-            Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer);
+            Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
+            new CustomResourceScaleHandler(customVersions, writes));
+        _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
+        await _crds.StartAsync(ct).ConfigureAwait(false);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
@@ -114,6 +120,11 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         {
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_crds is not null)
+        {
+            await _crds.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_caches is not null)
