@@ -9,7 +9,8 @@ namespace Skiff.ApiServer.Watch;
 /// </summary>
 public sealed class CacheSubscription : IDisposable
 {
-    private readonly Channel<CacheEvent> _channel = Channel.CreateUnbounded<CacheEvent>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count its queue (Reader.Count throws), and Offer needs the count.
+    private readonly Channel<CacheEvent> _channel = Channel.CreateUnbounded<CacheEvent>();
     private readonly Action<CacheSubscription> _unsubscribe;
     private readonly int _limit;
 
