@@ -132,7 +132,7 @@ public sealed partial class CrdController : IAsyncDisposable
         }
 
         await SetTerminatingAsync(name, "InstanceDeletionInProgress", "CustomResource deletion is in progress", ct).ConfigureAwait(false);
-        var remaining = await DeleteInstancesAsync(name, crd, ct).ConfigureAwait(false);
+        var remaining = await DeleteInstancesAsync(crd, ct).ConfigureAwait(false);
         if (remaining > 0)
         {
             return false;
@@ -167,9 +167,9 @@ public sealed partial class CrdController : IAsyncDisposable
         return true;
     }
 
-    private async Task<int> DeleteInstancesAsync(string name, JsonObject crd, CancellationToken ct)
+    private async Task<int> DeleteInstancesAsync(JsonObject crd, CancellationToken ct)
     {
-        var resource = StorageResource(name, crd);
+        var resource = StorageResource(crd);
         if (resource is null)
         {
             return 0;
@@ -193,21 +193,26 @@ public sealed partial class CrdController : IAsyncDisposable
         return left.Items.Count;
     }
 
-    /// <summary>Where the CRD's objects live; from the served entry, or from its names when it was never served.</summary>
-    private ResourceInfo? StorageResource(string name, JsonObject crd)
+    /// <summary>Where the CRD's objects live: every version shares the key space of group and accepted plural, served or not.</summary>
+    private static ResourceInfo? StorageResource(JsonObject crd)
     {
-        if (_registered.TryGetValue(name, out var served) && served.Count > 0)
-        {
-            return served[0].Resource;
-        }
-
         var accepted = CrdNames.From(crd["status"]?["acceptedNames"]);
         if (accepted.Plural.Length == 0)
         {
             return null;
         }
 
-        return CrdRegistration.ServedVersions(crd, accepted).FirstOrDefault()?.Resource;
+        return new ResourceInfo
+        {
+            Group = CrdJson.Group(crd),
+            Version = CrdJson.StorageVersion(crd) ?? string.Empty,
+            Resource = accepted.Plural,
+            Kind = accepted.Kind,
+            SingularName = accepted.Singular,
+            Namespaced = CrdJson.Scope(crd) == "Namespaced",
+            StorageVersion = CrdJson.StorageVersion(crd) ?? string.Empty,
+            PrinterColumns = [],
+        };
     }
 
     private async Task SetTerminatingAsync(string name, string reason, string message, CancellationToken ct)
