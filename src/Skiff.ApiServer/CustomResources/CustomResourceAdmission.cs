@@ -22,7 +22,18 @@ public sealed class CustomResourceAdmission : IAdmission
 
     public void Default(ResourceInfo resource, JsonObject obj)
     {
-        if (_versions.Find(resource)?.Schema is not { } schema)
+        if (_versions.Find(resource) is not { } version)
+        {
+            return;
+        }
+
+        // Objects are stored at the storage version whatever version they were written at; reads convert back.
+        if (resource.StorageVersion.Length > 0 && obj.ContainsKey("apiVersion"))
+        {
+            obj["apiVersion"] = $"{resource.Group}/{resource.StorageVersion}";
+        }
+
+        if (version.Schema is not { } schema)
         {
             return;
         }

@@ -64,7 +64,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
 
         _caches = new WatchCaches(_loggers);
-        var writer = new NegotiatingObjectWriter(_time);
+        var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
         var customVersions = new CustomResourceVersions();
         var admission = new AdmissionChain([new MetadataAdmission(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
         var writes = new WriteHandlers(registries, admission, Catalog);

@@ -60,6 +60,14 @@ public sealed class CrdHttpTests : IAsyncLifetime
         var body = await widget.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("{\"size\":\"small\",\"replicas\":1}", body!["spec"]!.ToJsonString());
 
+        var beta = await _http.GetFromJsonAsync<JsonObject>("/apis/example.com/v1beta1/namespaces/default/widgets/w1");
+        Assert.Equal("example.com/v1beta1", (string?)beta!["apiVersion"]);
+        var viaBeta = await _http.PostAsync("/apis/example.com/v1beta1/namespaces/default/widgets",
+            Json(TestJson.Obj("{'apiVersion':'example.com/v1beta1','kind':'Widget','metadata':{'name':'w3'},'spec':{'size':'large','free':'form'}}")));
+        Assert.Equal("example.com/v1beta1", (string?)(await viaBeta.Content.ReadFromJsonAsync<JsonObject>())!["apiVersion"]);
+        var stored = await _store.GetAsync("/registry/example.com/widgets/default/w3");
+        Assert.Equal("example.com/v1", (string?)JsonNode.Parse(stored!.Value)!["apiVersion"]);
+
         var invalid = await _http.PostAsync("/apis/example.com/v1/namespaces/default/widgets",
             Json(TestJson.Obj("{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w2'},'spec':{}}")));
         Assert.Equal((HttpStatusCode)422, invalid.StatusCode);
