@@ -197,6 +197,18 @@ public sealed class ResourceCatalog
         Changed?.Invoke();
     }
 
+    /// <summary>Removes one version of a group's resource (a CRD version that stopped being served).</summary>
+    public void Remove(string group, string version, string resource)
+    {
+        lock (_writeLock)
+        {
+            _all = _all.RemoveAll(r => r.Group == group && r.Version == version && r.Resource == resource);
+            Generation++;
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>Removes every version of a group's resource.</summary>
     public void Remove(string group, string resource)
     {

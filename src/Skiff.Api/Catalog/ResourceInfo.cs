@@ -67,7 +67,12 @@ public sealed record ResourceInfo
 
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
-    public string ListKind => Kind + "List";
+    /// <summary>The kind of a list of these objects; a CRD may name it (spec.names.listKind), others are Kind + "List".</summary>
+    public string ListKind
+    {
+        get => field ?? Kind + "List";
+        init;
+    }
 
     /// <summary>
     /// The store prefix for all objects of this resource: "/registry/pods/" for the core group,

@@ -18,7 +18,10 @@ public static class DeleteHandlers
         var (obj, deleted) = await request.Store.DeleteAsync(request.Namespace, request.Name, options, request.DryRun, request.Aborted).ConfigureAwait(false);
         if (!deleted || ReturnsDeletedObject(request))
         {
-            await writer.WriteObjectAsync(request, deleted ? 200 : 202, obj.Object).ConfigureAwait(false);
+            // Upstream answers 202 for a pending delete only when the client asked for cascading with
+            // orphanDependents=false; everything else, pending or not, is 200, and clients rely on it.
+            var code = !deleted && options.OrphanDependentsFalse ? 202 : 200;
+            await writer.WriteObjectAsync(request, code, obj.Object).ConfigureAwait(false);
             return;
         }
 
@@ -64,6 +67,7 @@ public static class DeleteHandlers
         string? policy = null;
         string? uid = null;
         string? rv = null;
+        var orphanFalse = false;
         var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
         if (body.Length > 0)
         {
@@ -74,9 +78,13 @@ public static class DeleteHandlers
             }
 
             policy = Json.Str(options, "propagationPolicy");
-            if (options["orphanDependents"] is JsonValue o && o.TryGetValue<bool>(out var orphan) && policy.Length == 0)
+            if (options["orphanDependents"] is JsonValue o && o.TryGetValue<bool>(out var orphan))
             {
-                policy = orphan ? "Orphan" : "Background";
+                orphanFalse = !orphan;
+                if (policy.Length == 0)
+                {
+                    policy = orphan ? "Orphan" : "Background";
+                }
             }
 
             uid = Json.Str(options["preconditions"], "uid");
@@ -103,6 +111,9 @@ public static class DeleteHandlers
                 [new StatusCause("FieldValueNotSupported", $"Unsupported value: \"{policy}\": supported values: \"Foreground\", \"Background\", \"Orphan\"", "propagationPolicy")]);
         }
 
-        return new DeleteRequest(grace, string.IsNullOrEmpty(policy) ? null : policy, string.IsNullOrEmpty(uid) ? null : uid, string.IsNullOrEmpty(rv) ? null : rv);
+        return new DeleteRequest(grace, string.IsNullOrEmpty(policy) ? null : policy, string.IsNullOrEmpty(uid) ? null : uid, string.IsNullOrEmpty(rv) ? null : rv)
+        {
+            OrphanDependentsFalse = orphanFalse,
+        };
     }
 }

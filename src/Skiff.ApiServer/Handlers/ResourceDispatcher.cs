@@ -22,14 +22,16 @@ public sealed class ResourceDispatcher
     private readonly Reviews.ReviewHandler _reviews;
     private readonly ScaleHandler _scale;
     private readonly PodSubresources _pods;
+    private readonly CustomResources.CustomResourceScaleHandler? _customScale;
 
     public ResourceDispatcher(
         ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer,
-        Reviews.ReviewHandler reviews, ScaleHandler scale, PodSubresources pods)
+        Reviews.ReviewHandler reviews, ScaleHandler scale, PodSubresources pods, CustomResources.CustomResourceScaleHandler? customScale = null)
     {
         _scale = scale;
         _pods = pods;
         _reviews = reviews;
+        _customScale = customScale;
         _catalog = catalog;
         _registries = registries;
         _list = list;
@@ -109,6 +111,7 @@ public sealed class ResourceDispatcher
             ("status", "get") => GetHandler.HandleAsync(request, _writer),
             ("status" or "finalize", "update") => _writes.UpdateAsync(request, _writer),
             ("status", "patch") => _patch.HandleAsync(request, _writer),
+            ("scale", _) when request.Resource.ModelType is null && _customScale is not null => _customScale.HandleAsync(request, _writer),
             ("scale", _) => _scale.HandleAsync(request, _writer),
             ("binding", "create") => _pods.BindAsync(request),
             ("eviction", "create") => _pods.EvictAsync(request),

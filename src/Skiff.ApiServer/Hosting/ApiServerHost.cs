@@ -12,6 +12,7 @@ using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Admission.Services;
 using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
+using Skiff.ApiServer.CustomResources;
 using Skiff.ApiServer.Discovery;
 using Skiff.ApiServer.Handlers;
 using Skiff.ApiServer.OpenApi;
@@ -35,6 +36,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
     private WatchCaches? _caches;
+    private CrdController? _crds;
     private ClusterCertificates? _certificates;
 
     public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
@@ -66,14 +68,18 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         await KubernetesService.RepairAllocationsAsync(registries, Catalog, allocator, ct).ConfigureAwait(false);
 
         _caches = new WatchCaches(_loggers);
-        var writer = new NegotiatingObjectWriter(_time);
-        var admission = new AdmissionChain(BuiltInAdmission.All());
+        var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
+        var customVersions = new CustomResourceVersions();
+        var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
         var writes = new WriteHandlers(registries, admission, Catalog);
+        _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
+        await _crds.StartAsync(ct).ConfigureAwait(false);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
         var authorizer = new AllowAuthenticated();
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
-            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply), new PodSubresources(_time));
+            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply), new PodSubresources(_time),
+            new CustomResourceScaleHandler(customVersions, writes));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
             authorizer,
@@ -122,6 +128,11 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         {
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_crds is not null)
+        {
+            await _crds.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_caches is not null)

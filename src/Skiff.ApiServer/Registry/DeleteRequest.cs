@@ -5,4 +5,8 @@ public sealed record DeleteRequest(
     long? GracePeriodSeconds = null,
     string? PropagationPolicy = null,
     string? PreconditionUid = null,
-    string? PreconditionResourceVersion = null);
+    string? PreconditionResourceVersion = null)
+{
+    /// <summary>The deprecated orphanDependents=false, which alone makes a pending delete answer 202.</summary>
+    public bool OrphanDependentsFalse { get; init; }
+}

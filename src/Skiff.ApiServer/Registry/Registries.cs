@@ -28,10 +28,24 @@ public sealed class Registries
     public IStore Store => _store;
 
     public ResourceStore For(ResourceInfo info) =>
-        _stores.GetOrAdd(info.StoragePrefix, _ => new ResourceStore(_store, info, StrategyFor(info), _time));
+        _stores.GetOrAdd(info.StoragePrefix, _ => new ResourceStore(_store, info, StrategyFor(info, _time), _time));
 
-    private IResourceStrategy StrategyFor(ResourceInfo info)
+    /// <summary>Forgets the store of a resource whose rules changed (a CRD was updated or deleted); the next use rebuilds it.</summary>
+    public void Reset(ResourceInfo info) => _stores.TryRemove(info.StoragePrefix, out _);
+
+    private IResourceStrategy StrategyFor(ResourceInfo info, TimeProvider time)
     {
+        if (info.Group == "apiextensions.k8s.io" && info.Resource == "customresourcedefinitions")
+        {
+            return new CustomResources.CustomResourceDefinitionStrategy(time);
+        }
+
+        // Only custom resources have no model type.
+        if (info.ModelType is null)
+        {
+            return new CustomResources.CustomResourceStrategy(info.FindSubresource("status") is not null);
+        }
+
         if (info.Group.Length == 0 && info.Resource == "services" && _services is not null)
         {
             return new ServiceStrategy(_services);

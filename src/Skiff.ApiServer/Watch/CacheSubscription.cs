@@ -9,6 +9,7 @@ namespace Skiff.ApiServer.Watch;
 /// </summary>
 public sealed class CacheSubscription : IDisposable
 {
+    // Not SingleReader: that channel cannot count its queue (Reader.Count throws), and Offer needs the count.
     private readonly Channel<CacheEvent> _channel = Channel.CreateUnbounded<CacheEvent>();
     private readonly Action<CacheSubscription> _unsubscribe;
     private readonly int _limit;

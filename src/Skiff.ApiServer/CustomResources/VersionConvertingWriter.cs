@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Skiff.ApiServer.Handlers;
+
+namespace Skiff.ApiServer.CustomResources;
+
+/// <summary>
+/// The "None" conversion of custom objects: every version of a CRD shares one stored form, and an object
+/// read at another version only changes its apiVersion, as upstream's nop converter does. Wraps the
+/// writer so every response (object, list, watch event) is converted in one place; objects from the watch
+/// cache are shared, so a converted object is a copy.
+/// </summary>
+public sealed class VersionConvertingWriter : ObjectWriter
+{
+    private readonly ObjectWriter _inner;
+
+    public VersionConvertingWriter(ObjectWriter inner)
+    {
+        _inner = inner;
+    }
+
+    public override Task WriteObjectAsync(ApiRequest request, int code, JsonObject obj) =>
+        _inner.WriteObjectAsync(request, code, Convert(request, obj));
+
+    public override Task WriteListAsync(ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining) =>
+        _inner.WriteListAsync(request, request.Resource.ModelType is null ? items.Select(i => Convert(request, i)).ToList() : items, resourceVersion, continueToken, remaining);
+
+    public override JsonNode WatchObject(ApiRequest request, JsonObject obj) => _inner.WatchObject(request, Convert(request, obj));
+
+    internal static JsonObject Convert(ApiRequest request, JsonObject obj)
+    {
+        var resource = request.Resource;
+        if (resource.ModelType is not null || CrdJson.Str(obj, "kind") != resource.Kind)
+        {
+            return obj;
+        }
+
+        var apiVersion = CrdJson.Str(obj, "apiVersion");
+        if (apiVersion == resource.GroupVersion || !apiVersion.StartsWith(resource.Group + "/", StringComparison.Ordinal))
+        {
+            return obj;
+        }
+
+        var converted = (JsonObject)obj.DeepClone();
+        converted["apiVersion"] = resource.GroupVersion;
+        return converted;
+    }
+}
