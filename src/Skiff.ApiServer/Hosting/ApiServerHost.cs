@@ -68,7 +68,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         _caches = new WatchCaches(_loggers);
         var writer = new NegotiatingObjectWriter(_time);
         var admission = new AdmissionChain(BuiltInAdmission.All());
-        var writes = new WriteHandlers(registries, admission, Catalog);
+        var writes = new WriteHandlers(registries, admission, Catalog, _time);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
         var authorizer = new AllowAuthenticated();
         var dispatcher = new ResourceDispatcher(
