@@ -148,6 +148,10 @@ public sealed class WriteHandlers
         return next;
     }
 
+    /// <summary>Records an Update managedFields entry for a write that bypasses <see cref="PrepareUpdate"/> (scale).</summary>
+    public void RecordUpdate(ApiRequest request, string subresource, JsonObject live, JsonObject next) =>
+        _fields.RecordUpdate(live, next, FieldManagerName.Resolve(request), request.Resource.GroupVersion, subresource, ApplyShape.ForResource(request.Resource.ModelType));
+
     private static void CheckTypeMeta(ResourceInfo resource, JsonObject obj)
     {
         var apiVersion = Json.Str(obj, "apiVersion");

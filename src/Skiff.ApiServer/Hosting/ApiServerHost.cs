@@ -73,7 +73,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var authorizer = new AllowAuthenticated();
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
-            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply), new PodSubresources(_time));
+            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
             authorizer,

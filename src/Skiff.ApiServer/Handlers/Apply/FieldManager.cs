@@ -100,11 +100,16 @@ internal sealed class FieldManager
             {
                 meta.Remove(field);
             }
+
+            if (meta.Count == 0)
+            {
+                copy.Remove("metadata");
+            }
         }
 
         if (subresource == "status")
         {
-            return new JsonObject { ["status"] = copy["status"]?.DeepClone() };
+            return copy["status"] is { } status ? new JsonObject { ["status"] = status.DeepClone() } : new JsonObject();
         }
 
         // Status belongs to the status subresource; writes to the main resource do not take it.

@@ -66,9 +66,16 @@ internal static class FieldWalker
 
                 if (!IsLeafValue(value, childShape))
                 {
-                    Collect(value, childShape, childPath, added);
+                    CompareInto(null, value, childShape, childPath, added, modified, removed);
                 }
 
+                continue;
+            }
+
+            if (previous is null && !IsLeafValue(value, childShape))
+            {
+                // A null struct or list filled in: its contents are added, as from an empty typed value.
+                CompareInto(null, value, childShape, childPath, added, modified, removed);
                 continue;
             }
 
@@ -97,7 +104,7 @@ internal static class FieldWalker
             removed.Add(childPath);
             if (!IsLeafValue(value, childShape))
             {
-                Collect(value, childShape, childPath, removed);
+                CompareInto(value, null, childShape, childPath, added, modified, removed);
             }
         }
     }
