@@ -31,6 +31,12 @@ public sealed class PatchHandler : IPatchHandler
             return;
         }
 
+        if (request.Query.ContainsKey("force"))
+        {
+            throw ApiErrors.Invalid("meta.k8s.io", "PatchOptions", string.Empty,
+                [new StatusCause("FieldValueForbidden", "Forbidden: may not be specified for non-apply patch", "force")]);
+        }
+
         var subresource = request.Info.Subresource;
         var stored = await request.Store.UpdateAsync(
             request.Namespace,
