@@ -25,6 +25,18 @@ public sealed class PatchHandler : IPatchHandler
     {
         var contentType = request.Http.Request.ContentType;
         var body = await RequestBody.ReadBytesAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        if (Patch.PatchDispatcher.MediaType(contentType) == Patch.PatchDispatcher.ApplyPatchType)
+        {
+            await _writes.ApplyHandler.HandleAsync(request, writer, body).ConfigureAwait(false);
+            return;
+        }
+
+        if (request.Query.ContainsKey("force"))
+        {
+            throw ApiErrors.Invalid("meta.k8s.io", "PatchOptions", string.Empty,
+                [new StatusCause("FieldValueForbidden", "Forbidden: may not be specified for non-apply patch", "force")]);
+        }
+
         var subresource = request.Info.Subresource;
         var stored = await request.Store.UpdateAsync(
             request.Namespace,

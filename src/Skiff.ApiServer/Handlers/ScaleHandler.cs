@@ -13,10 +13,13 @@ namespace Skiff.ApiServer.Handlers;
 public sealed class ScaleHandler
 {
     private readonly PatchApplier _apply;
+    private readonly WriteHandlers? _writes;
 
-    public ScaleHandler(PatchApplier apply)
+    /// <param name="writes">When given, scale writes are recorded in managedFields as upstream does (subresource "scale").</param>
+    public ScaleHandler(PatchApplier apply, WriteHandlers? writes = null)
     {
         _apply = apply;
+        _writes = writes;
     }
 
     public async Task HandleAsync(ApiRequest request, ObjectWriter writer)
@@ -100,6 +103,7 @@ public sealed class ScaleHandler
         }
 
         spec["replicas"] = replicas;
+        _writes?.RecordUpdate(request, "scale", live, next);
         return next;
     }
 

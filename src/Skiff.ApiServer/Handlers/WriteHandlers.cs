@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
 using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Errors;
+using Skiff.ApiServer.Handlers.Apply;
 using Skiff.ApiServer.Http;
 using Skiff.ApiServer.Registry;
 
@@ -14,17 +15,33 @@ public sealed class WriteHandlers
     private readonly Registries _registries;
     private readonly AdmissionChain _admission;
     private readonly ResourceInfo _namespaces;
+    private readonly FieldManager _fields;
 
-    public WriteHandlers(Registries registries, AdmissionChain admission, ResourceCatalog catalog)
+    public WriteHandlers(Registries registries, AdmissionChain admission, ResourceCatalog catalog, TimeProvider? time = null)
     {
         _registries = registries;
         _admission = admission;
+        _fields = new FieldManager(time ?? TimeProvider.System);
+        ApplyHandler = new ApplyPatchHandler(this, _fields);
         _namespaces = catalog.Find(string.Empty, "v1", "namespaces") ?? throw new InvalidOperationException("namespaces missing from the catalog");
     }
 
     public async Task CreateAsync(ApiRequest request, ObjectWriter writer)
     {
         var obj = await RequestBody.ReadObjectAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        await CreateFromAsync(request, writer, obj, applied: false).ConfigureAwait(false);
+    }
+
+    /// <summary>The apply handler that decodes PATCH bodies with the apply content type.</summary>
+    internal ApplyPatchHandler ApplyHandler { get; }
+
+    /// <summary>
+    /// Creates a decoded object; <paramref name="applied"/> objects already carry the managedFields of the apply
+    /// that produced them, others get an Update entry for the request's field manager.
+    /// </summary>
+    internal async Task CreateFromAsync(ApiRequest request, ObjectWriter writer, JsonObject obj, bool applied)
+    {
+        var manager = applied ? string.Empty : FieldManagerName.Resolve(request);
         CheckTypeMeta(request.Resource, obj);
         var meta = Json.Metadata(obj);
         PlaceInNamespace(request, obj, meta);
@@ -44,6 +61,11 @@ public sealed class WriteHandlers
             }
 
             _admission.Admit(request.Resource, obj, null);
+            if (!applied)
+            {
+                _fields.RecordUpdate(null, obj, manager, request.Resource.GroupVersion, string.Empty, ApplyShape.ForResource(request.Resource.ModelType));
+            }
+
             try
             {
                 var created = await request.Store.CreateAsync(obj, request.DryRun, request.Aborted).ConfigureAwait(false);
@@ -83,8 +105,13 @@ public sealed class WriteHandlers
     }
 
     /// <summary>Applies the strategy and admission to a desired object against the live one.</summary>
-    public JsonObject PrepareUpdate(ApiRequest request, string subresource, JsonObject desired, JsonObject live)
+    /// <remarks>
+    /// Non-apply writes record an Update managedFields entry for the request's field manager; applied objects
+    /// (<paramref name="applied"/>) already carry theirs.
+    /// </remarks>
+    public JsonObject PrepareUpdate(ApiRequest request, string subresource, JsonObject desired, JsonObject live, bool applied = false)
     {
+        var manager = applied ? string.Empty : FieldManagerName.Resolve(request);
         var strategy = request.Store.Strategy;
         var next = (JsonObject)desired.DeepClone();
         switch (subresource)
@@ -103,8 +130,27 @@ public sealed class WriteHandlers
         }
 
         _admission.Admit(request.Resource, next, live);
+        // The status strategy starts from the live object; ownership is recorded against what the request sent.
+        if (desired["metadata"]?["managedFields"] is { } sent)
+        {
+            Json.Metadata(next)["managedFields"] = sent.DeepClone();
+        }
+        else
+        {
+            Json.Metadata(next).Remove("managedFields");
+        }
+
+        if (!applied)
+        {
+            _fields.RecordUpdate(live, next, manager, request.Resource.GroupVersion, subresource, ApplyShape.ForResource(request.Resource.ModelType));
+        }
+
         return next;
     }
+
+    /// <summary>Records an Update managedFields entry for a write that bypasses <see cref="PrepareUpdate"/> (scale).</summary>
+    public void RecordUpdate(ApiRequest request, string subresource, JsonObject live, JsonObject next) =>
+        _fields.RecordUpdate(live, next, FieldManagerName.Resolve(request), request.Resource.GroupVersion, subresource, ApplyShape.ForResource(request.Resource.ModelType));
 
     private static void CheckTypeMeta(ResourceInfo resource, JsonObject obj)
     {

@@ -71,14 +71,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
         var customVersions = new CustomResourceVersions();
         var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
-        var writes = new WriteHandlers(registries, admission, Catalog);
+        var writes = new WriteHandlers(registries, admission, Catalog, _time);
         _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
         await _crds.StartAsync(ct).ConfigureAwait(false);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
         var authorizer = new AllowAuthenticated();
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
-            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply), new PodSubresources(_time),
+            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
             new CustomResourceScaleHandler(customVersions, writes));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),

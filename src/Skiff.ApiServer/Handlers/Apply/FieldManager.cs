@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Skiff.ApiServer.Errors;
+using Skiff.ApiServer.Registry;
+
+namespace Skiff.ApiServer.Handlers.Apply;
+
+/// <summary>
+/// Keeps metadata.managedFields: records what each write's manager set, moves ownership of changed fields, merges
+/// applied configurations and detects apply conflicts, with upstream's semantics.
+/// </summary>
+internal sealed class FieldManager
+{
+    // Fields the server owns or that identify the object; upstream leaves them out of every field set.
+    private static readonly string[] s_ignoredMetadata =
+        ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink"];
+
+    private readonly TimeProvider _time;
+
+    public FieldManager(TimeProvider time) => _time = time;
+
+    /// <summary>
+    /// Sets <paramref name="next"/>'s managedFields after a create, update or non-apply patch by
+    /// <paramref name="manager"/>. <paramref name="live"/> is null on create.
+    /// </summary>
+    public void RecordUpdate(JsonObject? live, JsonObject next, string manager, string apiVersion, string subresource, ApplyShape shape)
+    {
+        var sent = next["metadata"]?["managedFields"];
+        if (sent is JsonArray { Count: 0 })
+        {
+            // An empty list is how clients reset managedFields; upstream then drops them all.
+            Json.Metadata(next).Remove("managedFields");
+            return;
+        }
+
+        var entries = sent is JsonArray && ManagedFieldsCodec.TryRead(sent) is { Count: > 0 } fromRequest && subresource.Length == 0
+            ? fromRequest
+            : ManagedFieldsCodec.TryRead(live?["metadata"]?["managedFields"]) ?? [];
+        var comparison = FieldWalker.Compare(Tracked(live, subresource), Tracked(next, subresource), shape);
+        var mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.UpdateOperation, apiVersion, null, subresource, FieldSet.Empty);
+        entries = TakeOver(entries, mine.Identity, comparison.Changed, comparison.Removed);
+        var previous = entries.FirstOrDefault(e => e.Identity == mine.Identity);
+        var owned = (previous?.Fields ?? FieldSet.Empty).Union(comparison.Changed).Difference(comparison.Removed);
+        entries.RemoveAll(e => e.Identity == mine.Identity);
+        if (!owned.IsEmpty)
+        {
+            entries.Add(mine with { Fields = owned, Time = Stamp(previous, owned) });
+        }
+
+        Store(next, entries);
+    }
+
+    /// <summary>
+    /// Merges an applied configuration into <paramref name="live"/> (an empty object when the apply creates it) and
+    /// returns the result with managedFields set, or throws upstream's 409 listing the conflicts.
+    /// </summary>
+    public JsonObject Apply(JsonObject live, JsonObject config, string manager, bool force, string apiVersion, string subresource, ApplyShape shape)
+    {
+        var merged = (JsonObject)ApplyMerge.Merge(live, config, shape)!;
+        var entries = ManagedFieldsCodec.TryRead(live["metadata"]?["managedFields"]) ?? [];
+        var mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.ApplyOperation, apiVersion, null, subresource, FieldSet.Empty);
+        var applied = FieldWalker.FieldsOf(Tracked(config, subresource), shape);
+        var comparison = FieldWalker.Compare(Tracked(live, subresource), Tracked(merged, subresource), shape);
+        if (!force)
+        {
+            ThrowOnConflicts(entries, mine.Identity, comparison.Changed);
+        }
+
+        entries = TakeOver(entries, mine.Identity, comparison.Changed, comparison.Removed);
+        var previous = entries.FirstOrDefault(e => e.Identity == mine.Identity);
+        entries.RemoveAll(e => e.Identity == mine.Identity);
+        entries.Add(mine with { Fields = applied, Time = Stamp(previous, applied) });
+
+        // Fields this manager applied before but not now go, unless another manager still owns them.
+        if (previous is not null)
+        {
+            var keep = entries.Aggregate(FieldSet.Empty, (all, e) => all.Union(e.Fields));
+            ApplyMerge.Prune(merged, previous.Fields.Difference(applied), keep, shape);
+            var pruned = FieldWalker.Compare(Tracked(live, subresource), Tracked(merged, subresource), shape);
+            entries = entries.Select(e => e with { Fields = e.Fields.Difference(pruned.Removed) }).Where(e => !e.Fields.IsEmpty || e.Identity == mine.Identity).ToList();
+        }
+
+        Store(merged, entries);
+        return merged;
+    }
+
+    /// <summary>The part of an object whose ownership a write to this subresource tracks.</summary>
+    private static JsonObject? Tracked(JsonObject? obj, string subresource)
+    {
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var copy = (JsonObject)obj.DeepClone();
+        copy.Remove("apiVersion");
+        copy.Remove("kind");
+        if (copy["metadata"] is JsonObject meta)
+        {
+            foreach (var field in s_ignoredMetadata)
+            {
+                meta.Remove(field);
+            }
+
+            if (meta.Count == 0)
+            {
+                copy.Remove("metadata");
+            }
+        }
+
+        if (subresource == "status")
+        {
+            return copy["status"] is { } status ? new JsonObject { ["status"] = status.DeepClone() } : new JsonObject();
+        }
+
+        // Status belongs to the status subresource; writes to the main resource do not take it.
+        copy.Remove("status");
+        return copy;
+    }
+
+    private static List<ManagedFieldsEntry> TakeOver(List<ManagedFieldsEntry> entries, object identity, FieldSet changed, FieldSet removed) =>
+        entries
+            .Select(e => e.Identity.Equals(identity) ? e with { Fields = e.Fields.Difference(removed) } : e with { Fields = e.Fields.Difference(changed).Difference(removed) })
+            .Where(e => !e.Fields.IsEmpty)
+            .ToList();
+
+    private static void ThrowOnConflicts(List<ManagedFieldsEntry> entries, object identity, FieldSet changed)
+    {
+        var conflicts = entries
+            .Where(e => !e.Identity.Equals(identity))
+            .SelectMany(e => e.Fields.Intersection(changed).Paths().Select(p => (Entry: e, Path: FieldPathText.Format(p))))
+            .ToList();
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        var causes = conflicts.Select(c => new StatusCause("FieldManagerConflict", $"conflict with {c.Entry.Describe()}", c.Path)).ToList();
+        string message;
+        if (conflicts.Count == 1)
+        {
+            message = $"Apply failed with 1 conflict: conflict with {conflicts[0].Entry.Describe()}: {conflicts[0].Path}";
+        }
+        else
+        {
+            var lines = conflicts
+                .GroupBy(c => c.Entry.Describe())
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .SelectMany(g => g.Select(c => $"- {c.Path}").Prepend($"conflicts with {g.Key}:"));
+            message = $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}";
+        }
+
+        throw new ApiException(409, "Conflict", message, new StatusDetails { Causes = causes });
+    }
+
+    private string Stamp(ManagedFieldsEntry? previous, FieldSet owned) =>
+        previous is { Time: { } time } && previous.Fields.Equals(owned) ? time : Json.Timestamp(_time.GetUtcNow());
+
+    private static void Store(JsonObject obj, List<ManagedFieldsEntry> entries)
+    {
+        var meta = Json.Metadata(obj);
+        if (entries.Count == 0)
+        {
+            meta.Remove("managedFields");
+            return;
+        }
+
+        meta["managedFields"] = ManagedFieldsCodec.Write(entries);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using Skiff.Api.Schema;
+
+namespace Skiff.ApiServer.Handlers.Apply;
+
+/// <summary>
+/// Turns objects into field sets: the fields an object sets (what an applier owns) and the fields that differ
+/// between two objects (what an updater takes over).
+/// </summary>
+internal static class FieldWalker
+{
+    /// <summary>
+    /// The fields a configuration sets: every leaf, every list item and map entry; named fields of structs are
+    /// members only when they are leaves or empty, as upstream records applied configurations.
+    /// </summary>
+    public static FieldSet FieldsOf(JsonNode? value, ApplyShape shape)
+    {
+        var paths = new List<IReadOnlyList<PathElement>>();
+        Collect(value, shape, [], paths);
+        return FieldSet.Of([.. paths]);
+    }
+
+    public static FieldComparison Compare(JsonNode? old, JsonNode? now, ApplyShape shape)
+    {
+        var added = new List<IReadOnlyList<PathElement>>();
+        var modified = new List<IReadOnlyList<PathElement>>();
+        var removed = new List<IReadOnlyList<PathElement>>();
+        CompareInto(old, now, shape, [], added, modified, removed);
+        return new FieldComparison(FieldSet.Of([.. added]), FieldSet.Of([.. modified]), FieldSet.Of([.. removed]));
+    }
+
+    private static void Collect(JsonNode? value, ApplyShape shape, List<PathElement> path, List<IReadOnlyList<PathElement>> paths)
+    {
+        foreach (var (step, child, childShape) in Children(value, shape))
+        {
+            var childPath = new List<PathElement>(path) { step };
+            var isLeaf = IsLeafValue(child, childShape);
+            if (isLeaf || step.Kind != PathElementKind.Field || shape.Kind == ShapeKind.Map)
+            {
+                paths.Add(childPath);
+            }
+
+            if (!isLeaf)
+            {
+                Collect(child, childShape, childPath, paths);
+            }
+        }
+    }
+
+    private static void CompareInto(
+        JsonNode? old, JsonNode? now, ApplyShape shape, List<PathElement> path,
+        List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed)
+    {
+        var oldChildren = Children(old, shape).ToDictionary(c => c.Step, c => c.Value);
+        var newChildren = Children(now, shape).ToList();
+        foreach (var (step, value, childShape) in newChildren)
+        {
+            var childPath = new List<PathElement>(path) { step };
+            if (!oldChildren.TryGetValue(step, out var previous))
+            {
+                // Named struct fields exist (empty) in upstream's typed objects, so adding one adds only its contents.
+                if (childShape.Kind != ShapeKind.Struct || IsLeafValue(value, childShape) || step.Kind != PathElementKind.Field)
+                {
+                    added.Add(childPath);
+                }
+
+                if (!IsLeafValue(value, childShape))
+                {
+                    CompareInto(null, value, childShape, childPath, added, modified, removed);
+                }
+
+                continue;
+            }
+
+            if (previous is null && !IsLeafValue(value, childShape))
+            {
+                // A null struct or list filled in: its contents are added, as from an empty typed value.
+                CompareInto(null, value, childShape, childPath, added, modified, removed);
+                continue;
+            }
+
+            if (IsLeafValue(value, childShape) || IsLeafValue(previous, childShape) || value!.GetValueKind() != previous!.GetValueKind())
+            {
+                if (!JsonNode.DeepEquals(previous, value))
+                {
+                    modified.Add(childPath);
+                }
+
+                continue;
+            }
+
+            CompareInto(previous, value, childShape, childPath, added, modified, removed);
+        }
+
+        var present = newChildren.Select(c => c.Step).ToHashSet();
+        foreach (var (step, value, childShape) in Children(old, shape))
+        {
+            if (present.Contains(step))
+            {
+                continue;
+            }
+
+            var childPath = new List<PathElement>(path) { step };
+            removed.Add(childPath);
+            if (!IsLeafValue(value, childShape))
+            {
+                CompareInto(value, null, childShape, childPath, added, modified, removed);
+            }
+        }
+    }
+
+    /// <summary>The addressable children of a granular value, with their path elements and shapes.</summary>
+    internal static IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> Children(JsonNode? value, ApplyShape shape)
+    {
+        if (shape.Atomic)
+        {
+            yield break;
+        }
+
+        switch (value)
+        {
+            case JsonObject obj when shape.Kind is ShapeKind.Struct or ShapeKind.Map or ShapeKind.Deduced:
+                foreach (var (key, child) in obj)
+                {
+                    yield return (PathElement.Field(key), child, shape.Child(key));
+                }
+
+                break;
+            case JsonArray array when ListItems.IsGranular(shape):
+                foreach (var item in array)
+                {
+                    yield return (ListItems.Element(shape, item), item, shape.ListType == ListType.Set ? ApplyShape.Scalar : shape.Element ?? ApplyShape.Deduced);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsLeafValue(JsonNode? value, ApplyShape shape) =>
+        value switch
+        {
+            null => true,
+            JsonObject obj => obj.Count == 0 || shape.Atomic || shape.Kind is ShapeKind.Scalar or ShapeKind.List,
+            JsonArray array => array.Count == 0 || !ListItems.IsGranular(shape),
+            _ => true,
+        };
+}
