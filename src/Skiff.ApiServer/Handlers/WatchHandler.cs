@@ -58,6 +58,9 @@ public sealed class WatchHandler
             response.ContentType = "application/json";
             response.Headers.CacheControl = "no-cache, private";
             await response.StartAsync(ct).ConfigureAwait(false);
+
+            // Clients wait for the headers before they consider the watch open; Kestrel holds them until a flush.
+            await response.BodyWriter.FlushAsync(ct).ConfigureAwait(false);
             sink = new ChunkedWatchSink(response.BodyWriter);
         }
 
