@@ -156,6 +156,27 @@ public sealed class KubectlBasicsTests : IClassFixture<ServerFixture>
         Assert.Equal("yes", (await kubectl.OkAsync("auth can-i create pods")).Trim());
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Describe_PodAndDeployment(string version)
+    {
+        var kubectl = _fixture.Kubectl(version);
+        var ns = await _fixture.NamespaceAsync(kubectl, "describe");
+        await kubectl.OkAsync($"apply -n {ns} -f -", Deployment.Replace("REPLICAS", "2", StringComparison.Ordinal));
+        const string Pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: lone\nspec:\n  containers:\n  - name: c\n    image: localhost:5000/skiff-test/httpd:1\n";
+        await kubectl.OkAsync($"apply -n {ns} -f -", Pod);
+
+        var pod = await kubectl.OkAsync($"describe pod lone -n {ns}");
+        Assert.Contains("Name:", pod, StringComparison.Ordinal);
+        Assert.Contains("lone", pod, StringComparison.Ordinal);
+        Assert.Contains("Pending", pod, StringComparison.Ordinal);
+        Assert.Contains("Events:", pod, StringComparison.Ordinal);
+
+        var deployment = await kubectl.OkAsync($"describe deployment web -n {ns}");
+        Assert.Contains("2 desired", deployment, StringComparison.Ordinal);
+        Assert.Contains("RollingUpdate", deployment, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ChunkedList_PagesThroughSixHundredObjects()
     {
