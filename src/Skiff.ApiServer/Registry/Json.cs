@@ -48,8 +48,7 @@ internal static class Json
         obj["metadata"]?["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
 
     /// <summary>RFC 3339 in UTC with whole seconds, exactly as upstream writes metav1.Time.</summary>
-    public static string Timestamp(DateTimeOffset t) =>
-        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset t) => Skiff.Api.Objects.KubeTime.Format(t);
 
     public static byte[] Serialize(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Compact);
 

@@ -35,42 +35,7 @@ internal static class MergePatch
                 continue;
             }
 
-            target[key] = Pruned(patchValue);
-        }
-    }
-
-    private static JsonNode Pruned(JsonNode value)
-    {
-        var copy = value.DeepClone();
-        PruneNulls(copy);
-        return copy;
-    }
-
-    private static void PruneNulls(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj.ToList())
-                {
-                    if (value is null)
-                    {
-                        obj.Remove(key);
-                    }
-                    else
-                    {
-                        PruneNulls(value);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    PruneNulls(item);
-                }
-
-                break;
+            target[key] = SmpDirectives.CopyWithoutNulls(patchValue);
         }
     }
 }
