@@ -100,6 +100,20 @@ public sealed class KubectlAdvancedTests : IClassFixture<ServerFixture>
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task Create_WithAnUnknownField_IsRefusedByStrictValidation(string version)
+    {
+        var kubectl = _fixture.Kubectl(version);
+        var ns = await _fixture.NamespaceAsync(kubectl, "strict");
+
+        var result = await kubectl.RunAsync($"create -n {ns} -f -", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\ndatta:\n  a: b\n");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("unknown field \"datta\"", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("NotFound", (await kubectl.RunAsync($"get configmap typo -n {ns}")).Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task Explain_DescribesFields(string version)
     {
         var output = await _fixture.Kubectl(version).OkAsync("explain deployment.spec.replicas");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Http;
 using Skiff.ApiServer.Registry;
@@ -44,6 +45,7 @@ public sealed class PatchHandler : IPatchHandler
             live =>
             {
                 var patched = _apply(contentType, live, body, request.Resource.ModelType);
+                FieldValidation.Check(request, patched);
                 var patchedVersion = Json.ResourceVersion(patched);
                 if (patchedVersion.Length > 0 && patchedVersion != Json.ResourceVersion(live))
                 {

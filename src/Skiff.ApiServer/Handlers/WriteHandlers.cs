@@ -29,6 +29,7 @@ public sealed class WriteHandlers
     public async Task CreateAsync(ApiRequest request, ObjectWriter writer)
     {
         var obj = await RequestBody.ReadObjectAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        FieldValidation.Check(request, obj);
         await CreateFromAsync(request, writer, obj, applied: false).ConfigureAwait(false);
     }
 
@@ -82,6 +83,7 @@ public sealed class WriteHandlers
     public async Task UpdateAsync(ApiRequest request, ObjectWriter writer)
     {
         var obj = await RequestBody.ReadObjectAsync(request.Http.Request, request.Aborted).ConfigureAwait(false);
+        FieldValidation.Check(request, obj);
         CheckTypeMeta(request.Resource, obj);
         var meta = Json.Metadata(obj);
         var bodyName = Json.Name(obj);
