@@ -28,10 +28,14 @@ internal sealed class KubeApi(HttpClient client)
         SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods", $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{name}}}","labels":{"app":"bench"}},"spec":{"containers":[{"name":"c","image":"busybox:1.36"}]}}""");
 
     /// <summary>Lists pods; returns how many came back.</summary>
-    public async Task<int> ListPodsAsync(string ns, string? resourceVersion)
+    public Task<int> ListPodsAsync(string ns, string? resourceVersion) =>
+        CountAsync($"/api/v1/namespaces/{ns}/pods{(resourceVersion is null ? string.Empty : $"?resourceVersion={resourceVersion}")}");
+
+    public Task<int> CountConfigMapsAsync(string ns) => CountAsync($"/api/v1/namespaces/{ns}/configmaps");
+
+    private async Task<int> CountAsync(string path)
     {
-        var query = resourceVersion is null ? string.Empty : $"?resourceVersion={resourceVersion}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/{ns}/pods{query}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await EnsureSuccessAsync(response);
         await using var stream = await response.Content.ReadAsStreamAsync();

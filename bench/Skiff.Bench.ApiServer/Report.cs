@@ -41,6 +41,12 @@ internal static class Report
 
         Row(md, "watch delivery p50 / p99 ms", servers, r => r.Watch is null ? "-" : P(r.Watch.LatenciesMs), raw, null);
         Row(md, "watch deliveries seen / expected", servers, r => r.Watch is null ? "-" : Inv($"{r.Watch.Delivered} / {r.Watch.Expected}"), raw, null);
+        foreach (var phase in servers.SelectMany(r => r.CpuPerOp.Keys).Distinct())
+        {
+            Row(md, Inv($"CPU ms per op, {phase}: server / client"), servers,
+                r => r.CpuPerOp.TryGetValue(phase, out var cpu) ? Inv($"{cpu.Server:0.000} / {cpu.Client:0.000}") : "-", raw, null);
+        }
+
         md.AppendLine();
         md.AppendLine("Targets:");
         md.AppendLine();

@@ -24,4 +24,7 @@ internal sealed record ServerResult(string Backend)
     public SortedDictionary<int, double> CreatesPerSecond { get; } = [];
 
     public WatchResult? Watch { get; set; }
+
+    /// <summary>Phase → (server CPU ms, benchmark client CPU ms) per operation, to show which side the cores went to.</summary>
+    public SortedDictionary<string, (double Server, double Client)> CpuPerOp { get; } = new(StringComparer.Ordinal);
 }

@@ -37,14 +37,21 @@ internal sealed class ServerWorkloads(BenchSettings settings, TextWriter log)
         {
             var ns = $"tput{clients}";
             await api.CreateNamespaceAsync(ns);
+            var cpu = CpuMark.Take(server);
             result.CreatesPerSecond[clients] = await Timed.ThroughputAsync(clients, settings.ThroughputCreates, cap, i => api.CreateConfigMapAsync(ns, Name("cm", i), "v"));
+            var used = cpu.Since(server);
+            result.CpuPerOp[$"create ×{clients}"] = used.Per(await CountAsync(api, ns));
             log.WriteLine($"  creates ×{clients}: {result.CreatesPerSecond[clients]:0}/s");
         }
 
+        var watchCpu = CpuMark.Take(server);
         result.Watch = await new WatchFanOut(api, log).RunAsync("watch", settings.Watchers, settings.WatchUpdates, settings.WatchSpacing, cap);
+        result.CpuPerOp["watch phase (opens + deliveries) per delivery"] = watchCpu.Since(server).Per(Math.Max(1, result.Watch.Delivered));
         log.WriteLine($"  watch: {result.Watch.Delivered}/{result.Watch.Expected} deliveries");
         return result;
     }
+
+    private static async Task<int> CountAsync(KubeApi api, string ns) => Math.Max(1, await api.CountConfigMapsAsync(ns));
 
     private static string Name(string prefix, int i) => $"{prefix}-{i.ToString(CultureInfo.InvariantCulture)}";
 
