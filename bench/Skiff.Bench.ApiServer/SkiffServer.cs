@@ -78,6 +78,11 @@ internal sealed class SkiffServer : IAsyncDisposable
     /// <summary>VmRSS of the server process in MiB.</summary>
     public double RssMiB()
     {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"skiff server exited with {_process.ExitCode}:\n{Log}");
+        }
+
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
