@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using k8s;
 
 namespace Skiff.E2E;
 
@@ -17,12 +15,8 @@ public sealed class BadInputTests : IClassFixture<ServerFixture>, IDisposable
     public BadInputTests(ServerFixture fixture)
     {
         _fixture = fixture;
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(fixture.Server.Kubeconfig);
-        using var pem = X509Certificate2.CreateFromPem(
-            Encoding.UTF8.GetString(Convert.FromBase64String(config.ClientCertificateData!)),
-            Encoding.UTF8.GetString(Convert.FromBase64String(config.ClientCertificateKeyData!)));
         var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
-        handler.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null));
+        handler.ClientCertificates.Add(AdminCertificate.Load(fixture.Server.Kubeconfig));
         _http = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{fixture.Server.Port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 

@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 
@@ -25,11 +23,8 @@ public sealed class WebSocketWatchTests : IClassFixture<ServerFixture>
         var ns = $"ws-{Guid.NewGuid().ToString("N")[..6]}";
         await client.CoreV1.CreateNamespaceAsync(new k8s.Models.V1Namespace { Metadata = new k8s.Models.V1ObjectMeta { Name = ns } });
 
-        using var certificate = X509Certificate2.CreateFromPem(
-            Encoding.UTF8.GetString(Convert.FromBase64String(config.ClientCertificateData!)),
-            Encoding.UTF8.GetString(Convert.FromBase64String(config.ClientCertificateKeyData!)));
         using var socket = new ClientWebSocket();
-        socket.Options.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null));
+        socket.Options.ClientCertificates.Add(AdminCertificate.Load(_fixture.Server.Kubeconfig));
         socket.Options.RemoteCertificateValidationCallback = (_, _, _, _) => true;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket.ConnectAsync(new Uri($"wss://127.0.0.1:{_fixture.Server.Port}/api/v1/namespaces/{ns}/configmaps?watch=1"), timeout.Token);

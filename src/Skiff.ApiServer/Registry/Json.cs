@@ -1,10 +1,13 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Skiff.Api.Objects;
 
 namespace Skiff.ApiServer.Registry;
 
-/// <summary>Small accessors for object metadata on raw JSON, so handlers never re-spell a user's object.</summary>
+/// <summary>
+/// Empty-string shorthands over <see cref="ObjectMeta"/> for the API server's handlers, plus the server's JSON
+/// writer settings, so handlers never re-spell a user's object.
+/// </summary>
 internal static class Json
 {
     /// <summary>
@@ -15,28 +18,18 @@ internal static class Json
 
     public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject Metadata(JsonObject obj)
-    {
-        if (obj["metadata"] is JsonObject meta)
-        {
-            return meta;
-        }
-
-        meta = new JsonObject();
-        obj["metadata"] = meta;
-        return meta;
-    }
+    public static JsonObject Metadata(JsonObject obj) => obj.EnsureMetadata();
 
     public static string Str(JsonNode? node, string property) =>
         node is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
 
-    public static string Name(JsonObject obj) => Str(obj["metadata"], "name");
+    public static string Name(JsonObject obj) => obj.GetName() ?? string.Empty;
 
-    public static string Namespace(JsonObject obj) => Str(obj["metadata"], "namespace");
+    public static string Namespace(JsonObject obj) => obj.GetNamespace() ?? string.Empty;
 
-    public static string ResourceVersion(JsonObject obj) => Str(obj["metadata"], "resourceVersion");
+    public static string ResourceVersion(JsonObject obj) => obj.GetResourceVersion() ?? string.Empty;
 
-    public static string Uid(JsonObject obj) => Str(obj["metadata"], "uid");
+    public static string Uid(JsonObject obj) => obj.GetUid() ?? string.Empty;
 
     public static bool HasDeletionTimestamp(JsonObject obj) => obj["metadata"]?["deletionTimestamp"] is not null;
 
@@ -44,8 +37,7 @@ internal static class Json
 
     public static bool HasFinalizers(JsonObject obj) => Finalizers(obj) is { Count: > 0 };
 
-    public static long Generation(JsonObject obj) =>
-        obj["metadata"]?["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+    public static long Generation(JsonObject obj) => obj.GetGeneration() ?? 0;
 
     /// <summary>RFC 3339 in UTC with whole seconds, exactly as upstream writes metav1.Time.</summary>
     public static string Timestamp(DateTimeOffset t) => Skiff.Api.Objects.KubeTime.Format(t);

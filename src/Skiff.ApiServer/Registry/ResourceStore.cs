@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
+using Skiff.Api.Objects;
 using Skiff.ApiServer.Errors;
 using Skiff.Storage;
 
@@ -313,20 +314,7 @@ public sealed class ResourceStore
             return false;
         }
 
-        var meta = Json.Metadata(obj);
-        if (meta["finalizers"] is not JsonArray list)
-        {
-            list = [];
-            meta["finalizers"] = list;
-        }
-
-        if (list.Any(f => f?.GetValue<string>() == finalizer))
-        {
-            return false;
-        }
-
-        list.Add(finalizer);
-        return true;
+        return obj.AddFinalizer(finalizer);
     }
 
     private static void KeepServerOwnedMetadata(JsonObject desired, JsonObject live)
