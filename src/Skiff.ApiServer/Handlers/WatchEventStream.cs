@@ -45,14 +45,14 @@ internal sealed class WatchEventStream
             case CacheEventType.Added:
                 if (_filter.Matches(e.Object!.Object))
                 {
-                    Write("ADDED", e.Object.Object);
+                    Write("ADDED", e.Object);
                 }
 
                 return;
             case CacheEventType.Deleted:
                 if (_filter.Matches(e.Object!.Object) || (e.Previous is not null && _filter.Matches(e.Previous.Object)))
                 {
-                    Write("DELETED", e.Object.Object);
+                    Write("DELETED", e.Object);
                 }
 
                 return;
@@ -61,11 +61,11 @@ internal sealed class WatchEventStream
                 var before = e.Previous is not null && _filter.Matches(e.Previous.Object);
                 if (now)
                 {
-                    Write(before || e.Previous is null ? "MODIFIED" : "ADDED", e.Object.Object);
+                    Write(before || e.Previous is null ? "MODIFIED" : "ADDED", e.Object);
                 }
                 else if (before)
                 {
-                    Write("DELETED", e.Object.Object);
+                    Write("DELETED", e.Object);
                 }
 
                 return;
@@ -110,7 +110,23 @@ internal sealed class WatchEventStream
         await FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private void Write(string type, JsonObject obj) => WriteEvent(type, _writer.WatchObject(_request, obj));
+    private void Write(string type, CachedObject cached)
+    {
+        var shaped = _writer.WatchObject(_request, cached.Object);
+        if (!ReferenceEquals(shaped, cached.Object))
+        {
+            WriteEvent(type, shaped);
+            return;
+        }
+
+        // Plain JSON watchers all send the same bytes for an object; reuse its one encoding.
+        _json.WriteStartObject();
+        _json.WriteString("type", type);
+        _json.WritePropertyName("object");
+        _json.WriteRawValue(cached.Json, skipInputValidation: true);
+        _json.WriteEndObject();
+        Commit();
+    }
 
     private void WriteEvent(string type, JsonNode obj)
     {
@@ -119,6 +135,11 @@ internal sealed class WatchEventStream
         _json.WritePropertyName("object");
         obj.WriteTo(_json);
         _json.WriteEndObject();
+        Commit();
+    }
+
+    private void Commit()
+    {
         _json.Flush();
         _sink.Add(_buffer.WrittenSpan);
         _buffer.Clear();
