@@ -1,0 +1,8 @@
+namespace Skiff.Client.Informers;
+
+public enum InformerEventType
+{
+    Added,
+    Modified,
+    Deleted,
+}

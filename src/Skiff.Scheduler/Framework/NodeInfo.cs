@@ -1,0 +1,132 @@
+using k8s.Models;
+
+namespace Skiff.Scheduler.Framework;
+
+/// <summary>
+/// A node and the pods counted against it (bound or assumed). The scheduler cache owns these; a cycle reads a
+/// snapshot copy, so plugins never see one change under them. <see cref="Generation"/> grows on every change, which
+/// lets the snapshot copy only nodes that changed.
+/// </summary>
+public sealed class NodeInfo
+{
+    private static long s_generation;
+
+    public NodeInfo(V1Node? node = null)
+    {
+        SetNode(node);
+    }
+
+    public V1Node? Node { get; private set; }
+
+    public string Name => Node?.Metadata?.Name ?? string.Empty;
+
+    public List<PodInfo> Pods { get; } = [];
+
+    public List<PodInfo> PodsWithAffinity { get; } = [];
+
+    public List<PodInfo> PodsWithRequiredAntiAffinity { get; } = [];
+
+    public HashSet<HostPort> UsedPorts { get; } = [];
+
+    public Resource Requested { get; private set; } = new();
+
+    public Resource NonZeroRequested { get; private set; } = new();
+
+    public Resource Allocatable { get; private set; } = new();
+
+    /// <summary>Images on this node by every name they are known by (as upstream's ImageStates).</summary>
+    public Dictionary<string, ImageStateSummary> ImageStates { get; } = new(StringComparer.Ordinal);
+
+    public long Generation { get; private set; } = NextGeneration();
+
+    public void SetNode(V1Node? node)
+    {
+        Node = node;
+        Allocatable = Resource.From(node?.Status?.Allocatable);
+        Generation = NextGeneration();
+    }
+
+    public void AddPod(PodInfo pod)
+    {
+        Pods.Add(pod);
+        if (pod.HasAffinity)
+        {
+            PodsWithAffinity.Add(pod);
+        }
+
+        if (pod.HasRequiredAntiAffinity)
+        {
+            PodsWithRequiredAntiAffinity.Add(pod);
+        }
+
+        Requested.Add(pod.Requests);
+        NonZeroRequested.Add(pod.NonZeroRequests);
+        foreach (var port in HostPorts(pod.Pod))
+        {
+            UsedPorts.Add(port);
+        }
+
+        Generation = NextGeneration();
+    }
+
+    /// <summary>Removes the pod with the same uid; false when it was not counted here.</summary>
+    public bool RemovePod(V1Pod pod)
+    {
+        var uid = pod.Metadata?.Uid;
+        var index = Pods.FindIndex(p => p.Uid == uid);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var removed = Pods[index];
+        Pods.RemoveAt(index);
+        PodsWithAffinity.RemoveAll(p => p.Uid == uid);
+        PodsWithRequiredAntiAffinity.RemoveAll(p => p.Uid == uid);
+        Requested.Subtract(removed.Requests);
+        NonZeroRequested.Subtract(removed.NonZeroRequests);
+        foreach (var port in HostPorts(removed.Pod))
+        {
+            UsedPorts.Remove(port);
+        }
+
+        Generation = NextGeneration();
+        return true;
+    }
+
+    public NodeInfo Clone()
+    {
+        var copy = new NodeInfo(Node)
+        {
+            Requested = Requested.Clone(),
+            NonZeroRequested = NonZeroRequested.Clone(),
+            Generation = Generation,
+        };
+        copy.Pods.AddRange(Pods);
+        copy.PodsWithAffinity.AddRange(PodsWithAffinity);
+        copy.PodsWithRequiredAntiAffinity.AddRange(PodsWithRequiredAntiAffinity);
+        copy.UsedPorts.UnionWith(UsedPorts);
+        foreach (var (name, state) in ImageStates)
+        {
+            copy.ImageStates[name] = state;
+        }
+
+        return copy;
+    }
+
+    public static IEnumerable<HostPort> HostPorts(V1Pod pod)
+    {
+        foreach (var container in pod.Spec?.Containers ?? [])
+        {
+            foreach (var port in container.Ports ?? [])
+            {
+                if (port.HostPort is > 0)
+                {
+                    yield return new HostPort(string.IsNullOrEmpty(port.HostIP) ? "0.0.0.0" : port.HostIP, port.Protocol ?? "TCP", port.HostPort.Value);
+                }
+            }
+        }
+    }
+
+    private static long NextGeneration() => Interlocked.Increment(ref s_generation);
+}

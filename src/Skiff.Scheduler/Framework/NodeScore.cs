@@ -1,0 +1,3 @@
+namespace Skiff.Scheduler.Framework;
+
+public record struct NodeScore(string Name, long Score);

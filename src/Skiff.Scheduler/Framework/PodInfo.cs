@@ -1,0 +1,27 @@
+using k8s.Models;
+
+namespace Skiff.Scheduler.Framework;
+
+/// <summary>A pod with what plugins would otherwise recompute on every node: its requests, computed once.</summary>
+public sealed class PodInfo
+{
+    public PodInfo(V1Pod pod)
+    {
+        Pod = pod;
+        Requests = PodResources.Requests(pod);
+        NonZeroRequests = PodResources.NonZeroRequests(pod);
+    }
+
+    public V1Pod Pod { get; }
+
+    public string Uid => Pod.Metadata?.Uid ?? string.Empty;
+
+    public Resource Requests { get; }
+
+    public Resource NonZeroRequests { get; }
+
+    public bool HasAffinity => Pod.Spec?.Affinity?.PodAffinity is not null || Pod.Spec?.Affinity?.PodAntiAffinity is not null;
+
+    public bool HasRequiredAntiAffinity =>
+        Pod.Spec?.Affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 };
+}
