@@ -56,6 +56,46 @@ public sealed class ReplicaSetComponentTests
 
     [Fact]
     [Trait("Category", "Slow")]
+    public async Task ReplicaSet_AdoptsOrphansAndReleasesRelabeledPods()
+    {
+        await using var cluster = await InProcessCluster.StartAsync();
+        using var client = cluster.NewClient();
+        using var stop = new CancellationTokenSource();
+        var runtime = new ControllerRuntime(client, TimeProvider.System, NullLoggerFactory.Instance);
+        Assert.True(runtime.TrySetup(new ReplicaSetSetup()));
+        var running = runtime.RunAsync(stop.Token);
+        try
+        {
+            var orphan = Objects.Pod("orphan");
+            orphan.Metadata.Uid = null;
+            orphan.Metadata.CreationTimestamp = null;
+            orphan.Status = null;
+            await client.CoreV1.CreateNamespacedPodAsync(orphan, Objects.Namespace);
+            var rs = Objects.ReplicaSet("web", replicas: 2);
+            rs.Metadata.Uid = null;
+            rs.Metadata.Generation = null;
+            var created = await client.AppsV1.CreateNamespacedReplicaSetAsync(rs, Objects.Namespace);
+
+            var pods = await WaitForPodsAsync(client, "app=web", 2);
+            var adopted = Assert.Single(pods, p => p.Metadata.Name == "orphan");
+            Assert.Equal(created.Metadata.Uid, Assert.Single(adopted.Metadata.OwnerReferences).Uid);
+
+            var relabel = new V1Patch("{\"metadata\":{\"labels\":{\"app\":\"debug\"}}}", V1Patch.PatchType.MergePatch);
+            await client.CoreV1.PatchNamespacedPodAsync(relabel, "orphan", Objects.Namespace);
+
+            await WaitAsync(async () => (await client.CoreV1.ReadNamespacedPodAsync("orphan", Objects.Namespace)).Metadata.OwnerReferences is null or { Count: 0 });
+            var replaced = await WaitForPodsAsync(client, "app=web", 2);
+            Assert.DoesNotContain(replaced, p => p.Metadata.Name == "orphan");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
     public async Task ReplicationController_CreatesPods()
     {
         await using var cluster = await InProcessCluster.StartAsync();
