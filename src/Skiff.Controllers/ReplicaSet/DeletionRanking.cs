@@ -4,8 +4,11 @@ using k8s.Models;
 namespace Skiff.Controllers.ReplicaSet;
 
 /// <summary>
-/// Orders pods from the first to delete to the last, as upstream's ActivePodsWithRanks. <c>Rank</c> is how many
-/// pods of the same workload share the pod's node: a crowded node gives up pods first.
+/// Orders pods from the first to delete to the last, as upstream's ActivePodsWithRanks: unscheduled before scheduled;
+/// Pending before Unknown before Running; not ready before ready; lower pod-deletion-cost first; more pods of the same
+/// workload on the pod's node first (its rank: a crowded node gives up pods first); ready for less time first; more
+/// container restarts first; newer first. Ages compare on upstream's log2 scale (LogarithmicScaleDown), so pods of
+/// nearly the same age tie and their uids decide, which spreads deletions instead of always taking the newest.
 /// </summary>
 internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, DateTime now) : IComparer<V1Pod>
 {
@@ -49,7 +52,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
 
     private bool Less(V1Pod a, V1Pod b)
     {
-        // Unscheduled before scheduled.
         var aAssigned = !string.IsNullOrEmpty(a.Spec?.NodeName);
         var bAssigned = !string.IsNullOrEmpty(b.Spec?.NodeName);
         if (aAssigned != bAssigned)
@@ -57,7 +59,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             return !aAssigned;
         }
 
-        // Pending before Unknown before Running.
         var aPhase = PhaseOrder(a);
         var bPhase = PhaseOrder(b);
         if (aPhase != bPhase)
@@ -65,7 +66,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             return aPhase < bPhase;
         }
 
-        // Not ready before ready.
         var aReady = PodState.IsReady(a);
         var bReady = PodState.IsReady(b);
         if (aReady != bReady)
@@ -73,7 +73,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             return !aReady;
         }
 
-        // Lower pod-deletion-cost first.
         var aCost = DeletionCost(a);
         var bCost = DeletionCost(b);
         if (aCost != bCost)
@@ -81,7 +80,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             return aCost < bCost;
         }
 
-        // More pods of the workload on its node first.
         var aRank = ranks.GetValueOrDefault(a);
         var bRank = ranks.GetValueOrDefault(b);
         if (aRank != bRank)
@@ -89,7 +87,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             return aRank > bRank;
         }
 
-        // Ready for less time first, compared on a log2 scale so near-equal ages tie (upstream's LogarithmicScaleDown).
         if (aReady && bReady)
         {
             var aSince = PodState.ReadySince(a);
@@ -100,7 +97,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             }
         }
 
-        // More container restarts first.
         var aRestarts = MaxRestarts(a);
         var bRestarts = MaxRestarts(b);
         if (aRestarts != bRestarts)
@@ -108,7 +104,6 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
             return aRestarts > bRestarts;
         }
 
-        // Newer pods first.
         var aCreated = a.Metadata?.CreationTimestamp;
         var bCreated = b.Metadata?.CreationTimestamp;
         return aCreated != bCreated && NewerFirst(a, b, aCreated, bCreated);
@@ -131,7 +126,7 @@ internal sealed class DeletionRanking(IReadOnlyDictionary<V1Pod, int> ranks, Dat
         return diff < 0;
     }
 
-    // Upstream takes log2 of the age in nanoseconds; ticks are 100 ns, so the buckets shift by a constant.
+    // Upstream buckets the age by log2 of its nanoseconds; the same here, so ties fall exactly where upstream's do.
     private long Log2Age(DateTime time)
     {
         var ticks = (now - time).Ticks;
