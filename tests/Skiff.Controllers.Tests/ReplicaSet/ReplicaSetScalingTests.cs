@@ -156,4 +156,33 @@ public sealed class ReplicaSetScalingTests
         Assert.Empty(h.Control.Deleted);
         Assert.Empty(h.Control.Adopted);
     }
+
+    [Fact]
+    public async Task InvalidSelector_IsATerminalError()
+    {
+        var rs = Objects.ReplicaSet(replicas: 1);
+        rs.Spec.Selector = new k8s.Models.V1LabelSelector
+        {
+            MatchExpressions = [new k8s.Models.V1LabelSelectorRequirement { Key = "app", OperatorProperty = "Near", Values = ["web"] }],
+        };
+        var h = new ReplicaSetHarness().With(rs);
+
+        await Assert.ThrowsAsync<Skiff.Client.Controllers.TerminalReconcileException>(() => h.SyncAsync());
+
+        Assert.Empty(h.Control.Created);
+    }
+
+    [Fact]
+    public async Task TemplateWithoutLabels_FailsToCreateWithUpstreamsMessage()
+    {
+        var rs = Objects.ReplicaSet(replicas: 1);
+        rs.Spec.Selector = new k8s.Models.V1LabelSelector();
+        rs.Spec.Template.Metadata.Labels = null;
+        var h = new ReplicaSetHarness().With(rs);
+
+        await Assert.ThrowsAsync<ManageReplicasException>(() => h.SyncAsync());
+
+        Assert.Contains(("Warning", "FailedCreate", "Error creating: unable to create pods, no labels"), h.Events.Events);
+        Assert.Equal(0, h.Control.CreateCalls);
+    }
 }
