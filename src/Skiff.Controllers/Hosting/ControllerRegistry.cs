@@ -1,4 +1,5 @@
 using Skiff.Client.Controllers;
+using Skiff.Controllers.ReplicaSet;
 
 namespace Skiff.Controllers.Hosting;
 
@@ -7,5 +8,7 @@ public static class ControllerRegistry
 {
     public static IReadOnlyList<IControllerSetup> All() =>
     [
+        new ReplicaSetSetup(),
+        new ReplicationControllerSetup(),
     ];
 }
