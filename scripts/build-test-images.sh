@@ -159,6 +159,10 @@ build() {
   [ -x "$BUSYBOX" ] && "$BUSYBOX" --list >/dev/null 2>&1 || die "$BUSYBOX is missing: install the Debian package busybox-static"
   want="$(sha256_of "$BUSYBOX") $(sha256_of "${BASH_SOURCE[0]}")"
   stamp="$out/.built"
+  # Tests build in parallel; one builds, the others wait and then find the stamp.
+  mkdir -p "$(dirname "$out")"
+  exec 9>"$out.lock"
+  flock 9
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     echo "$out"
     return
