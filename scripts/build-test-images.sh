@@ -164,6 +164,7 @@ build() {
   exec 9>"$out.lock"
   flock 9
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    exec 9>&-
     echo "$out"
     return
   fi
@@ -186,6 +187,7 @@ build() {
   done
   rm -rf "$work"
   echo "$want" >"$stamp"
+  exec 9>&-
   echo "$out"
 }
 
@@ -248,7 +250,7 @@ storage:
 http:
   addr: 127.0.0.1:$port
 EOF
-  docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
+  docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null 9>&- &
   pid=$!
   echo "$pid" >"$dir/registry.pid"
   for _ in $(seq 1 100); do
