@@ -110,7 +110,7 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
         }
 
         HostsDirectoryWriter.Write(layout.HostsDir, registries);
-        File.WriteAllText(layout.ConfigFile, ContainerdConfigRenderer.Render(layout, options, registries));
+        File.WriteAllText(layout.ConfigFile, ContainerdConfigRenderer.Render(layout, options, registries, HostCapabilities.CanLowerOomScoreAdj()));
     }
 
     /// <summary>

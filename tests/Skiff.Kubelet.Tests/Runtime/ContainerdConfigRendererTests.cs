@@ -63,4 +63,13 @@ public sealed class ContainerdConfigRendererTests
             toml, StringComparison.Ordinal);
         Assert.DoesNotContain("tls-only.example.com", toml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_WithoutCapSysResource_RestrictsOomScoreAdj()
+    {
+        var restricted = ContainerdConfigRenderer.Render(_layout, _options, RegistriesConfig.Empty, canLowerOomScoreAdj: false);
+
+        Assert.Contains("restrict_oom_score_adj = true", restricted, StringComparison.Ordinal);
+        Assert.DoesNotContain("restrict_oom_score_adj", Render(), StringComparison.Ordinal);
+    }
 }
