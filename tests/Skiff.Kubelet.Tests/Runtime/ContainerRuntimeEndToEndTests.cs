@@ -6,7 +6,8 @@ using Skiff.Kubelet.Runtime;
 namespace Skiff.Kubelet.Tests.Runtime;
 
 [Trait("Category", "Slow")]
-public sealed class ContainerRuntimeEndToEndTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture>
+[Collection(RuntimeCollection.Name)]
+public sealed class ContainerRuntimeEndToEndTests(RuntimeFixture fixture)
 {
     private const string Forever = "trap 'exit 0' TERM; while true; do sleep 1; done";
 
@@ -67,29 +68,5 @@ public sealed class ContainerRuntimeEndToEndTests(RuntimeFixture fixture) : ICla
         await TestPods.RemoveAsync(Runtime.Cri, pod);
         var left = await Runtime.Cri.Runtime.ListPodSandboxAsync(new ListPodSandboxRequest { Filter = new PodSandboxFilter { Id = pod.SandboxId } });
         Assert.Empty(left.Items);
-    }
-
-    [Fact]
-    public async Task Containerd_KilledWhileAContainerRuns_IsRestartedAndTheContainerKeepsRunning()
-    {
-        await Runtime.Images.PullAsync(ShellImage, [], null, CancellationToken.None);
-        var pod = await TestPods.RunAsync(Runtime.Cri, Runtime.Layout!.PodLogsDir, ShellImage, ["/bin/sh", "-c", Forever]);
-        var before = (await Runtime.Cri.Runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = pod.ContainerId })).Status;
-        Assert.Equal(ContainerState.ContainerRunning, before.State);
-        var supervisor = Runtime.Supervisor!;
-        var restarts = supervisor.Restarts;
-        var pid = supervisor.ProcessId!.Value;
-
-        Assert.True(Signals.Send(pid, Signals.SigKill));
-
-        await TestPods.WaitForAsync(() => Task.FromResult(supervisor.Restarts > restarts), TimeSpan.FromSeconds(60), "containerd to be restarted");
-        Assert.NotEqual(pid, supervisor.ProcessId);
-        var after = (await Runtime.Cri.Runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = pod.ContainerId })).Status;
-        Assert.Equal(ContainerState.ContainerRunning, after.State);
-        Assert.Equal(before.StartedAt, after.StartedAt);
-        var exec = await Runtime.Cri.Runtime.ExecSyncAsync(new ExecSyncRequest { ContainerId = pod.ContainerId, Cmd = { "true" }, Timeout = 10 });
-        Assert.Equal(0, exec.ExitCode);
-
-        await TestPods.RemoveAsync(Runtime.Cri, pod);
     }
 }

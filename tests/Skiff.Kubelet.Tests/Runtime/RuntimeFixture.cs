@@ -23,6 +23,14 @@ public sealed class RuntimeFixture : IAsyncLifetime
 
     public string Registry { get; private set; } = "";
 
+    /// <summary>A registry name that resolves nowhere; registries.yaml mirrors it to the loopback registry.</summary>
+    public string MirroredRegistry => "registry.skiff.test";
+
+    /// <summary>The image imported at start from agent/images, named as the archives name it.</summary>
+    public string AirGappedImage => "localhost:5000/skiff-test/httpd:1";
+
+    private static string TestImagesDir => Environment.GetEnvironmentVariable("SKIFF_TEST_IMAGES") is { Length: > 0 } dir ? dir : "/var/tmp/skiff-test-images";
+
     public string BridgeName { get; } = "skt" + Guid.NewGuid().ToString("N")[..8];
 
     public IPNetwork PodCidr { get; } = IPNetwork.Parse($"10.{200 + Random.Shared.Next(50)}.{Random.Shared.Next(256)}.0/24");
@@ -34,6 +42,14 @@ public sealed class RuntimeFixture : IAsyncLifetime
         var port = FreePort();
         await RunScriptAsync("start-registry", RegistryDir, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Registry = $"localhost:{port}";
+        Directory.CreateDirectory(Path.Combine(DataDir, "agent", "images"));
+        File.Copy(Path.Combine(TestImagesDir, "archives", "httpd.tar"), Path.Combine(DataDir, "agent", "images", "httpd.tar"));
+        File.WriteAllText(Path.Combine(DataDir, "registries.yaml"), $"""
+            mirrors:
+              {MirroredRegistry}:
+                endpoint:
+                  - "http://127.0.0.1:{port}"
+            """);
         Runtime = await ContainerRuntime.StartAsync(new ContainerRuntimeOptions
         {
             DataDir = DataDir,

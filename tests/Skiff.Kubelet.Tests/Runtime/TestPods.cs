@@ -8,7 +8,11 @@ internal static class TestPods
 {
     public sealed record Pod(string SandboxId, string ContainerId, PodSandboxConfig Config, string LogFile);
 
-    public static async Task<Pod> RunAsync(CriConnection cri, string logsRoot, string image, IEnumerable<string> command)
+    public static Task<Pod> RunAsync(CriConnection cri, string logsRoot, string image, IEnumerable<string> command) =>
+        RunAsync(cri, logsRoot, new ContainerConfig { Image = new ImageSpec { Image = image }, Command = { command } });
+
+    /// <summary>Runs <paramref name="container"/> (its image, command, env, limits) as the pod's one container "main".</summary>
+    public static async Task<Pod> RunAsync(CriConnection cri, string logsRoot, ContainerConfig container)
     {
         var name = "pod-" + Guid.NewGuid().ToString("N")[..8];
         var uid = Guid.NewGuid().ToString();
@@ -24,21 +28,18 @@ internal static class TestPods
             Linux = new LinuxPodSandboxConfig(),
         };
         var sandbox = await cri.Runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config });
-        var container = await cri.Runtime.CreateContainerAsync(new CreateContainerRequest
+        var spec = container.Clone();
+        spec.Metadata = new ContainerMetadata { Name = "main" };
+        spec.LogPath = "main/0.log";
+        spec.Linux ??= new LinuxContainerConfig();
+        var created = await cri.Runtime.CreateContainerAsync(new CreateContainerRequest
         {
             PodSandboxId = sandbox.PodSandboxId,
             SandboxConfig = config,
-            Config = new ContainerConfig
-            {
-                Metadata = new ContainerMetadata { Name = "main" },
-                Image = new ImageSpec { Image = image },
-                Command = { command },
-                LogPath = "main/0.log",
-                Linux = new LinuxContainerConfig(),
-            },
+            Config = spec,
         });
-        await cri.Runtime.StartContainerAsync(new StartContainerRequest { ContainerId = container.ContainerId });
-        return new Pod(sandbox.PodSandboxId, container.ContainerId, config, Path.Combine(logDir, "main", "0.log"));
+        await cri.Runtime.StartContainerAsync(new StartContainerRequest { ContainerId = created.ContainerId });
+        return new Pod(sandbox.PodSandboxId, created.ContainerId, config, Path.Combine(logDir, "main", "0.log"));
     }
 
     public static async Task RemoveAsync(CriConnection cri, Pod pod)
@@ -47,6 +48,18 @@ internal static class TestPods
         await cri.Runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = pod.ContainerId });
         await cri.Runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = pod.SandboxId });
         await cri.Runtime.RemovePodSandboxAsync(new RemovePodSandboxRequest { PodSandboxId = pod.SandboxId });
+    }
+
+    /// <summary>Waits until the container has exited and returns its final status.</summary>
+    public static async Task<ContainerStatus> WaitForExitAsync(CriConnection cri, Pod pod, TimeSpan timeout)
+    {
+        ContainerStatus? status = null;
+        await WaitForAsync(async () =>
+        {
+            status = (await cri.Runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = pod.ContainerId })).Status;
+            return status.State == ContainerState.ContainerExited;
+        }, timeout, "the container to exit");
+        return status!;
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; fails the test after <paramref name="timeout"/>.</summary>
