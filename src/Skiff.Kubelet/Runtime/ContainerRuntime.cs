@@ -23,6 +23,7 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
     {
         _options = options;
         Cri = cri;
+        Images = new ImagePuller(cri);
         Layout = layout;
         Supervisor = supervisor;
         _logger = logger;
@@ -32,7 +33,7 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
     public CriConnection Cri { get; }
 
     /// <summary>Pulls and inspects images over the CRI.</summary>
-    public ImagePuller Images => new(Cri);
+    public ImagePuller Images { get; }
 
     /// <summary>Skiff's own containerd's files; null when connected to an external runtime.</summary>
     public ContainerdLayout? Layout { get; }
@@ -54,7 +55,7 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
             var external = CriConnection.Open(options.RuntimeEndpoint);
             try
             {
-                await WaitForVersionAsync(external, options.StartTimeout, time, ct).ConfigureAwait(false);
+                await WaitForExternalAsync(external, options.StartTimeout, time, ct).ConfigureAwait(false);
             }
             catch
             {
@@ -160,24 +161,21 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
         }
     }
 
-    private static async Task WaitForVersionAsync(CriConnection cri, TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    private static async Task WaitForExternalAsync(CriConnection cri, TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
-        var until = time.GetUtcNow() + timeout;
-        while (true)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
         {
-            try
-            {
-                await cri.Runtime.VersionAsync(new VersionRequest { Version = "v1" }, deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: ct).ConfigureAwait(false);
-                return;
-            }
-            catch (RpcException e) when (time.GetUtcNow() < until && e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct).ConfigureAwait(false);
-            }
-            catch (RpcException e)
-            {
-                throw new ContainerRuntimeException($"the container runtime at {cri.SocketPath} does not answer the CRI: {e.Status.Detail}", e);
-            }
+            await CriReadiness.WaitAsync(cri, time, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ContainerRuntimeException($"the container runtime at {cri.SocketPath} did not become ready within {timeout.TotalSeconds:0} s");
+        }
+        catch (RpcException e)
+        {
+            throw new ContainerRuntimeException($"the container runtime at {cri.SocketPath} does not answer the CRI: {e.Status.Detail}", e);
         }
     }
 

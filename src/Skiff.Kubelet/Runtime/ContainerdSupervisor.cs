@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Skiff.Kubelet.Cri;
-using Skiff.Kubelet.Cri.V1;
 
 namespace Skiff.Kubelet.Runtime;
 
@@ -127,18 +125,9 @@ public sealed partial class ContainerdSupervisor : IAsyncDisposable
                 throw new ContainerRuntimeException($"containerd exited with code {process.ExitCode} while starting: {LogTail()}");
             }
 
-            if (File.Exists(_layout.Socket))
+            if (File.Exists(_layout.Socket) && await CriReadiness.ProbeAsync(_probe, ct).ConfigureAwait(false) is not null)
             {
-                try
-                {
-                    await _probe.Runtime.VersionAsync(new VersionRequest { Version = "v1" },
-                        deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: ct).ConfigureAwait(false);
-                    return;
-                }
-                catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unimplemented)
-                {
-                    // The socket exists before the CRI plugin registers; Unimplemented means "not yet".
-                }
+                return;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), _time, ct).ConfigureAwait(false);

@@ -36,4 +36,24 @@ public sealed class ContainerdRestartTests(RuntimeFixture fixture)
 
         await TestPods.RemoveAsync(Runtime.Cri, pod);
     }
+
+    [Fact]
+    public async Task Runtime_StoppedAndStartedAgain_KeepsTheContainerRunning()
+    {
+        await Runtime.Images.PullAsync(ShellImage, [], null, CancellationToken.None);
+        var pod = await TestPods.RunAsync(Runtime.Cri, Runtime.Layout!.PodLogsDir, ShellImage, ["/bin/sh", "-c", Forever]);
+        var before = (await Runtime.Cri.Runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = pod.ContainerId })).Status;
+
+        await fixture.RestartRuntimeAsync();
+
+        var after = (await Runtime.Cri.Runtime.ContainerStatusAsync(new ContainerStatusRequest { ContainerId = pod.ContainerId })).Status;
+        Assert.Equal(ContainerState.ContainerRunning, after.State);
+        Assert.Equal(before.StartedAt, after.StartedAt);
+        var sandbox = await Runtime.Cri.Runtime.PodSandboxStatusAsync(new PodSandboxStatusRequest { PodSandboxId = pod.SandboxId });
+        Assert.Equal(PodSandboxState.SandboxReady, sandbox.Status.State);
+        var exec = await Runtime.Cri.Runtime.ExecSyncAsync(new ExecSyncRequest { ContainerId = pod.ContainerId, Cmd = { "true" }, Timeout = 10 });
+        Assert.Equal(0, exec.ExitCode);
+
+        await TestPods.RemoveAsync(Runtime.Cri, pod);
+    }
 }

@@ -50,13 +50,22 @@ public sealed class RuntimeFixture : IAsyncLifetime
                 endpoint:
                   - "http://127.0.0.1:{port}"
             """);
-        Runtime = await ContainerRuntime.StartAsync(new ContainerRuntimeOptions
-        {
-            DataDir = DataDir,
-            PodCidr = PodCidr,
-            BridgeName = BridgeName,
-        }, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
+        Runtime = await StartRuntimeAsync();
     }
+
+    /// <summary>What a restart of skiff does to the runtime: stop our containerd, then start it again on the same data dir.</summary>
+    public async Task RestartRuntimeAsync()
+    {
+        await Runtime.DisposeAsync();
+        Runtime = await StartRuntimeAsync();
+    }
+
+    private Task<ContainerRuntime> StartRuntimeAsync() => ContainerRuntime.StartAsync(new ContainerRuntimeOptions
+    {
+        DataDir = DataDir,
+        PodCidr = PodCidr,
+        BridgeName = BridgeName,
+    }, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
 
     public async Task DisposeAsync()
     {
