@@ -53,6 +53,8 @@ internal static class ContainerdConfigRenderer
         sb.AppendLine();
         sb.Append("  [").Append(Cri).AppendLine(".containerd.runtimes.runc.options]");
         sb.Append("    BinaryName = ").AppendLine(Toml.Quote(options.Binaries.Runc));
+        // runc's own state would otherwise go to /run/containerd/runc, shared with any other containerd.
+        sb.Append("    Root = ").AppendLine(Toml.Quote(Path.Combine(layout.State, "runc")));
         // skiff drives cgroups itself through cgroupfs; there may be no systemd on the node at all.
         sb.AppendLine("    SystemdCgroup = false");
         sb.AppendLine();

@@ -27,6 +27,7 @@ public sealed partial class ContainerdSupervisor : IAsyncDisposable
     private Process? _process;
     private Task? _monitor;
     private int _restarts;
+    private int _disposed;
 
     public ContainerdSupervisor(ContainerdLayout layout, RuntimeBinaries binaries, ILoggerFactory loggers, TimeProvider time)
     {
@@ -248,6 +249,11 @@ public sealed partial class ContainerdSupervisor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_monitor is not null)
         {

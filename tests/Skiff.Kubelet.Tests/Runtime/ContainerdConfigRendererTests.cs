@@ -32,6 +32,7 @@ public sealed class ContainerdConfigRendererTests
         Assert.Contains("[plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.runc]\n    runtime_type = \"io.containerd.runc.v2\"", toml, StringComparison.Ordinal);
         Assert.Contains("BinaryName = \"/usr/sbin/runc\"", toml, StringComparison.Ordinal);
         Assert.Contains("SystemdCgroup = false", toml, StringComparison.Ordinal);
+        Assert.Contains("Root = \"/var/lib/skiff/agent/containerd/state/runc\"", toml, StringComparison.Ordinal);
     }
 
     [Fact]

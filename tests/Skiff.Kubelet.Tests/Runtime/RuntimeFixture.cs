@@ -69,9 +69,23 @@ public sealed class RuntimeFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Runtime is not null && !await TryRemoveAllPodsAsync(Runtime))
+        {
+            // The runtime a test left behind is broken (a failed restart): a fresh one on the same
+            // data dir finds the same pods through their shims and removes them.
+            try
+            {
+                Runtime = await StartRuntimeAsync();
+                await TryRemoveAllPodsAsync(Runtime);
+            }
+            catch (Exception e) when (e is ContainerRuntimeException or RpcException)
+            {
+                Runtime = null!;
+            }
+        }
+
         if (Runtime is not null)
         {
-            await RemoveAllPodsAsync();
             await Runtime.DisposeAsync();
         }
 
@@ -89,20 +103,22 @@ public sealed class RuntimeFixture : IAsyncLifetime
     }
 
     /// <summary>Stopping a sandbox tears down its network (CNI DEL); removing it ends its shim.</summary>
-    private async Task RemoveAllPodsAsync()
+    private static async Task<bool> TryRemoveAllPodsAsync(ContainerRuntime runtime)
     {
         try
         {
-            var pods = await Runtime.Cri.Runtime.ListPodSandboxAsync(new ListPodSandboxRequest());
+            var pods = await runtime.Cri.Runtime.ListPodSandboxAsync(new ListPodSandboxRequest());
             foreach (var pod in pods.Items)
             {
-                await Runtime.Cri.Runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = pod.Id });
-                await Runtime.Cri.Runtime.RemovePodSandboxAsync(new RemovePodSandboxRequest { PodSandboxId = pod.Id });
+                await runtime.Cri.Runtime.StopPodSandboxAsync(new StopPodSandboxRequest { PodSandboxId = pod.Id });
+                await runtime.Cri.Runtime.RemovePodSandboxAsync(new RemovePodSandboxRequest { PodSandboxId = pod.Id });
             }
+
+            return true;
         }
-        catch (RpcException)
+        catch (Exception e) when (e is RpcException or ObjectDisposedException)
         {
-            // containerd is gone; the unmount below still frees the data dir.
+            return false;
         }
     }
 
