@@ -43,5 +43,59 @@ public sealed class ContainerdSupervisorTests : IDisposable
         Assert.False(Signals.IsAlive(pid));
     }
 
+    [Fact]
+    public async Task StartAsync_OurContainerdLeftByAnEarlierRun_IsStoppedFirst()
+    {
+        var (layout, binaries) = Setup();
+        using var leftover = StartStandIn($"{binaries.Containerd} --config {layout.ConfigFile}", layout);
+
+        await StartFailingAsync(layout, binaries);
+
+        Assert.True(leftover.WaitForExit(TimeSpan.FromSeconds(5)), "the earlier containerd is still running");
+    }
+
+    [Fact]
+    public async Task StartAsync_PidFileNowNamingAnotherProcess_LeavesItAlone()
+    {
+        var (layout, binaries) = Setup();
+        using var unrelated = StartStandIn("/usr/bin/something-else", layout);
+        try
+        {
+            await StartFailingAsync(layout, binaries);
+
+            Assert.False(unrelated.HasExited);
+        }
+        finally
+        {
+            unrelated.Kill();
+            unrelated.WaitForExit();
+        }
+    }
+
+    private (ContainerdLayout Layout, RuntimeBinaries Binaries) Setup() =>
+        (new ContainerdLayout(Path.Combine(_dir, "data")), new RuntimeBinaries { Containerd = FakeContainerd("exit 1") });
+
+    /// <summary>A process whose command line reads <paramref name="commandLine"/>, recorded in the pid file as a killed skiff leaves it.</summary>
+    private static System.Diagnostics.Process StartStandIn(string commandLine, ContainerdLayout layout)
+    {
+        var process = System.Diagnostics.Process.Start("/bin/bash", ["-c", $"exec -a '{commandLine}' sleep 60"]);
+        var argv0 = commandLine.Split(' ')[0];
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (!File.ReadAllText($"/proc/{process.Id}/cmdline").StartsWith(argv0, StringComparison.Ordinal) && DateTime.UtcNow < until)
+        {
+            Thread.Sleep(10);
+        }
+
+        Directory.CreateDirectory(layout.ContainerdDir);
+        File.WriteAllText(layout.PidFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return process;
+    }
+
+    private static async Task StartFailingAsync(ContainerdLayout layout, RuntimeBinaries binaries)
+    {
+        await using var supervisor = new ContainerdSupervisor(layout, binaries, NullLoggerFactory.Instance, TimeProvider.System);
+        await Assert.ThrowsAsync<ContainerRuntimeException>(() => supervisor.StartAsync(TimeSpan.FromSeconds(10), CancellationToken.None));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
