@@ -90,6 +90,29 @@ public sealed class RuntimeFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        try
+        {
+            await StopRuntimeAndPodsAsync();
+        }
+        finally
+        {
+            await RunScriptAsync(null, "stop-registry", RegistryDir);
+            await RunScriptAsync(null, "stop-registry", AuthRegistryDir);
+            await RunAsync("ip", "link", "delete", BridgeName);
+            UnmountUnder(_root);
+            // containerd's log goes with the data dir; SKIFF_DEBUG_LOG=<file> keeps a copy for diagnosing failures.
+            var log = Path.Combine(DataDir, "agent", "containerd", "containerd.log");
+            if (Environment.GetEnvironmentVariable("SKIFF_DEBUG_LOG") is { Length: > 0 } copy && File.Exists(log))
+            {
+                File.Copy(log, copy, overwrite: true);
+            }
+
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private async Task StopRuntimeAndPodsAsync()
+    {
         if (Runtime is not null && !await TryRemoveAllPodsAsync(Runtime))
         {
             // The runtime a test left behind is broken (a failed restart): a fresh one on the same
@@ -109,19 +132,6 @@ public sealed class RuntimeFixture : IAsyncLifetime
         {
             await Runtime.DisposeAsync();
         }
-
-        await RunScriptAsync(null, "stop-registry", RegistryDir);
-        await RunScriptAsync(null, "stop-registry", AuthRegistryDir);
-        await RunAsync("ip", "link", "delete", BridgeName);
-        UnmountUnder(_root);
-        // containerd's log goes with the data dir; SKIFF_DEBUG_LOG=<file> keeps a copy for diagnosing failures.
-        var log = Path.Combine(DataDir, "agent", "containerd", "containerd.log");
-        if (Environment.GetEnvironmentVariable("SKIFF_DEBUG_LOG") is { Length: > 0 } copy && File.Exists(log))
-        {
-            File.Copy(log, copy, overwrite: true);
-        }
-
-        Directory.Delete(_root, recursive: true);
     }
 
     /// <summary>Stopping a sandbox tears down its network (CNI DEL); removing it ends its shim.</summary>
