@@ -9,6 +9,8 @@
 #   build-test-images.sh push HOST:PORT [OUT]        pushes every image as HOST:PORT/skiff-test/<name>:1
 #   build-test-images.sh start-registry DIR [PORT]   starts docker-registry on 127.0.0.1:PORT (default 5000)
 #                                                    with its config and storage under DIR, then pushes
+#                                                    (SKIFF_REGISTRY_AUTH=user:password: the registry demands
+#                                                    those credentials, htpasswd with bcrypt via perl's crypt)
 #   build-test-images.sh stop-registry DIR           stops the registry start-registry started in DIR
 #
 # Images: skiff-test/shell:1 (sh, sleep; waits until stopped), skiff-test/httpd:1 (answers with its
@@ -23,6 +25,10 @@ DEFAULT_OUT=${SKIFF_TEST_IMAGES:-/var/tmp/skiff-test-images}
 BUSYBOX=/bin/busybox
 
 die() { echo "build-test-images: $*" >&2; exit 1; }
+
+# curl options for every registry request: credentials when the registry demands them.
+CURL_AUTH=()
+[ -n "${SKIFF_REGISTRY_AUTH:-}" ] && CURL_AUTH=(-u "$SKIFF_REGISTRY_AUTH")
 
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 
@@ -194,10 +200,10 @@ build() {
 # Uploads one blob unless the repository has it already (POST opens an upload, PUT completes it).
 push_blob() {
   local registry=$1 repo=$2 digest=$3 file=$4 location
-  if curl -fsS -o /dev/null -I "http://$registry/v2/$repo/blobs/$digest" 2>/dev/null; then
+  if curl "${CURL_AUTH[@]}" -fsS -o /dev/null -I "http://$registry/v2/$repo/blobs/$digest" 2>/dev/null; then
     return
   fi
-  location=$(curl -fsS -X POST -D - -o /dev/null "http://$registry/v2/$repo/blobs/uploads/" \
+  location=$(curl "${CURL_AUTH[@]}" -fsS -X POST -D - -o /dev/null "http://$registry/v2/$repo/blobs/uploads/" \
     | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   [ -n "$location" ] || die "registry $registry did not open an upload for $repo"
   case $location in
@@ -208,7 +214,7 @@ push_blob() {
     *\?*) location="$location&digest=$digest" ;;
     *) location="$location?digest=$digest" ;;
   esac
-  curl -fsS -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$file" -o /dev/null "$location" \
+  curl "${CURL_AUTH[@]}" -fsS -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$file" -o /dev/null "$location" \
     || die "uploading $digest to $registry/$repo failed"
 }
 
@@ -222,7 +228,7 @@ push() {
     for blob in $(grep -o 'sha256:[0-9a-f]\{64\}' "$manifest"); do
       push_blob "$registry" "$repo" "$blob" "$out/layout/blobs/sha256/${blob#sha256:}"
     done
-    curl -fsS -X PUT -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' \
+    curl "${CURL_AUTH[@]}" -fsS -X PUT -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' \
       --data-binary "@$manifest" -o /dev/null "http://$registry/v2/$repo/manifests/$TAG" \
       || die "pushing the manifest of $repo:$TAG to $registry failed"
   done
@@ -250,11 +256,19 @@ storage:
 http:
   addr: 127.0.0.1:$port
 EOF
+  if [ -n "${SKIFF_REGISTRY_AUTH:-}" ]; then
+    local user=${SKIFF_REGISTRY_AUTH%%:*} salt
+    salt=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 22)
+    # docker-registry's htpasswd accepts bcrypt only; perl's crypt goes to libxcrypt, which has it.
+    USER_PW="${SKIFF_REGISTRY_AUTH#*:}" SALT="$salt" perl -e 'print crypt($ENV{USER_PW}, "\$2y\$05\$" . $ENV{SALT}), "\n"' \
+      | sed "s/^/$user:/" >"$dir/htpasswd"
+    printf 'auth:\n  htpasswd:\n    realm: skiff-test\n    path: %s\n' "$dir/htpasswd" >>"$dir/config.yml"
+  fi
   docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null 9>&- &
   pid=$!
   echo "$pid" >"$dir/registry.pid"
   for _ in $(seq 1 100); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null; then
+    if curl "${CURL_AUTH[@]}" -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null; then
       push "127.0.0.1:$port"
       echo "127.0.0.1:$port"
       return

@@ -30,7 +30,7 @@ public static class DockerConfigCredentials
                 continue;
             }
 
-            var auth = new AuthConfig { ServerAddress = registry };
+            var auth = new AuthConfig { ServerAddress = ServerAddress(registry) };
             if (entry.Value.TryGetProperty("username", out var user) && user.ValueKind == JsonValueKind.String)
             {
                 auth.Username = user.GetString()!;
@@ -64,6 +64,13 @@ public static class DockerConfigCredentials
         // Longer (more specific) keys first, as kubelet tries them.
         return found.OrderByDescending(f => f.Specificity).Select(f => f.Auth).ToList();
     }
+
+    /// <summary>
+    /// containerd hands credentials only to the host whose name matches the host of this URL, so it must
+    /// name the host actually contacted (never a mirror): Docker Hub's API host, or the registry itself.
+    /// </summary>
+    internal static string ServerAddress(string registry) =>
+        registry == ImageReference.DockerHub ? "https://registry-1.docker.io" : "https://" + registry;
 
     private static string ImagePath(string image, string registry)
     {

@@ -13,7 +13,7 @@ public sealed class DockerConfigCredentialsTests
 
         Assert.Equal("alice", auth.Username);
         Assert.Equal("s3cr3t", auth.Password);
-        Assert.Equal("localhost:5000", auth.ServerAddress);
+        Assert.Equal("https://localhost:5000", auth.ServerAddress);
     }
 
     [Fact]
@@ -25,6 +25,7 @@ public sealed class DockerConfigCredentialsTests
 
         Assert.Equal("bob", auth.Username);
         Assert.Equal("pw", auth.Password);
+        Assert.Equal("https://registry-1.docker.io", auth.ServerAddress);
     }
 
     [Fact]

@@ -49,4 +49,30 @@ public sealed class ImageSourcesTests(RuntimeFixture fixture)
 
         Assert.Contains("not found", e.Status.Detail, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task CredentialsFromRegistriesYaml_PullFromARegistryThatDemandsThem()
+    {
+        var reference = $"127.0.0.1:{fixture.AuthRegistryPort}/skiff-test/shell:1";
+
+        var imageRef = await Runtime.Images.PullAsync(reference, [], null, CancellationToken.None);
+
+        Assert.StartsWith("sha256:", imageRef, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CredentialsFromAPullSecret_PullFromARegistryThatDemandsThem()
+    {
+        var reference = $"localhost:{fixture.AuthRegistryPort}/skiff-test/exit:1";
+        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{fixture.RegistryUser}:{fixture.RegistryPassword}"));
+        var secret = new System.Text.Json.Nodes.JsonObject
+        {
+            ["auths"] = new System.Text.Json.Nodes.JsonObject { [$"localhost:{fixture.AuthRegistryPort}"] = new System.Text.Json.Nodes.JsonObject { ["auth"] = auth } },
+        }.ToJsonString();
+
+        await Assert.ThrowsAsync<RpcException>(() => Runtime.Images.PullAsync(reference, [], null, CancellationToken.None));
+        var imageRef = await Runtime.Images.PullAsync(reference, DockerConfigCredentials.ForImage(secret, reference), null, CancellationToken.None);
+
+        Assert.StartsWith("sha256:", imageRef, StringComparison.Ordinal);
+    }
 }

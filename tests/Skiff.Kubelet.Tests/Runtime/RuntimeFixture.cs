@@ -23,6 +23,19 @@ public sealed class RuntimeFixture : IAsyncLifetime
 
     public string Registry { get; private set; } = "";
 
+    /// <summary>
+    /// A second loopback registry that demands <see cref="RegistryUser"/>/<see cref="RegistryPassword"/>.
+    /// registries.yaml gives containerd the credentials for it as 127.0.0.1:port only, so as localhost:port
+    /// a pull needs them from the caller (an imagePullSecret).
+    /// </summary>
+    public int AuthRegistryPort { get; private set; }
+
+    public string RegistryUser => "skiff";
+
+    public string RegistryPassword => "pull-s3cret";
+
+    private string AuthRegistryDir => Path.Combine(_root, "auth-registry");
+
     /// <summary>A registry name that resolves nowhere; registries.yaml mirrors it to the loopback registry.</summary>
     public string MirroredRegistry => "registry.skiff.test";
 
@@ -40,8 +53,11 @@ public sealed class RuntimeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        await RunScriptAsync("start-registry", RegistryDir, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await RunScriptAsync(null, "start-registry", RegistryDir, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Registry = $"localhost:{port}";
+        var authPort = FreePort();
+        await RunScriptAsync($"{RegistryUser}:{RegistryPassword}", "start-registry", AuthRegistryDir, authPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AuthRegistryPort = authPort;
         Directory.CreateDirectory(Path.Combine(DataDir, "agent", "images"));
         File.Copy(Path.Combine(TestImagesDir, "archives", "httpd.tar"), Path.Combine(DataDir, "agent", "images", "httpd.tar"));
         File.WriteAllText(Path.Combine(DataDir, "registries.yaml"), $"""
@@ -49,6 +65,11 @@ public sealed class RuntimeFixture : IAsyncLifetime
               {MirroredRegistry}:
                 endpoint:
                   - "http://127.0.0.1:{port}"
+            configs:
+              "127.0.0.1:{authPort}":
+                auth:
+                  username: {RegistryUser}
+                  password: {RegistryPassword}
             """);
         Runtime = await StartRuntimeAsync();
     }
@@ -69,6 +90,29 @@ public sealed class RuntimeFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        try
+        {
+            await StopRuntimeAndPodsAsync();
+        }
+        finally
+        {
+            await RunScriptAsync(null, "stop-registry", RegistryDir);
+            await RunScriptAsync(null, "stop-registry", AuthRegistryDir);
+            await RunAsync("ip", "link", "delete", BridgeName);
+            UnmountUnder(_root);
+            // containerd's log goes with the data dir; SKIFF_DEBUG_LOG=<file> keeps a copy for diagnosing failures.
+            var log = Path.Combine(DataDir, "agent", "containerd", "containerd.log");
+            if (Environment.GetEnvironmentVariable("SKIFF_DEBUG_LOG") is { Length: > 0 } copy && File.Exists(log))
+            {
+                File.Copy(log, copy, overwrite: true);
+            }
+
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private async Task StopRuntimeAndPodsAsync()
+    {
         if (Runtime is not null && !await TryRemoveAllPodsAsync(Runtime))
         {
             // The runtime a test left behind is broken (a failed restart): a fresh one on the same
@@ -88,18 +132,6 @@ public sealed class RuntimeFixture : IAsyncLifetime
         {
             await Runtime.DisposeAsync();
         }
-
-        await RunScriptAsync("stop-registry", RegistryDir);
-        await RunAsync("ip", "link", "delete", BridgeName);
-        UnmountUnder(_root);
-        // containerd's log goes with the data dir; SKIFF_DEBUG_LOG=<file> keeps a copy for diagnosing failures.
-        var log = Path.Combine(DataDir, "agent", "containerd", "containerd.log");
-        if (Environment.GetEnvironmentVariable("SKIFF_DEBUG_LOG") is { Length: > 0 } copy && File.Exists(log))
-        {
-            File.Copy(log, copy, overwrite: true);
-        }
-
-        Directory.Delete(_root, recursive: true);
     }
 
     /// <summary>Stopping a sandbox tears down its network (CNI DEL); removing it ends its shim.</summary>
@@ -141,14 +173,19 @@ public sealed class RuntimeFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Task RunScriptAsync(params string[] args) =>
-        RunAsync(Path.Combine(RepositoryRoot(), "scripts", "build-test-images.sh"), args, check: true);
+    private static Task RunScriptAsync(string? registryAuth, params string[] args) =>
+        RunAsync(Path.Combine(RepositoryRoot(), "scripts", "build-test-images.sh"), args, check: true, registryAuth);
 
     private static Task RunAsync(string file, params string[] args) => RunAsync(file, args, check: false);
 
-    private static async Task RunAsync(string file, string[] args, bool check)
+    private static async Task RunAsync(string file, string[] args, bool check, string? registryAuth = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (registryAuth is not null)
+        {
+            start.Environment["SKIFF_REGISTRY_AUTH"] = registryAuth;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
