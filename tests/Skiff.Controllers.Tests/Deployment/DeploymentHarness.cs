@@ -153,15 +153,15 @@ internal sealed class DeploymentHarness
         }
     }
 
-    /// <summary>Reconciles and lets pods start and become available until a reconcile writes nothing.</summary>
+    /// <summary>Lets pods start and become available, then reconciles, until a reconcile writes nothing.</summary>
     public async Task SettleAsync(string name = "web", int maxRounds = 50)
     {
         for (var round = 0; round < maxRounds; round++)
         {
-            var before = Writer.Log.Count;
-            await ReconcileAsync(name);
             StartPods();
             MakeAvailable();
+            var before = Writer.Log.Count;
+            await ReconcileAsync(name);
             if (Writer.Log.Count == before)
             {
                 return;

@@ -19,6 +19,9 @@ internal sealed class FakeDeploymentWriter(ObjectCache<V1Deployment> deployments
 
     public List<string> Log { get; } = [];
 
+    /// <summary>Every status written, in order.</summary>
+    public List<V1DeploymentStatus> StatusWrites { get; } = [];
+
     /// <summary>When set, creating a ReplicaSet fails with this.</summary>
     public ApiCallException? FailCreates { get; set; }
 
@@ -110,11 +113,12 @@ internal sealed class FakeDeploymentWriter(ObjectCache<V1Deployment> deployments
         var current = deployments.Get(ObjectKey.Of(deployment)) ?? throw new ApiCallException(404, "NotFound", "not found");
         CheckVersion(current.Metadata, deployment.Metadata);
         var stored = ModelCopy.Of(current);
-        stored.Status = ModelCopy.Of(deployment.Status);
+        stored.Status = deployment.Status is null ? null : ModelCopy.Of(deployment.Status);
         stored.Metadata.Annotations = deployment.Metadata.Annotations is null ? null : new Dictionary<string, string>(deployment.Metadata.Annotations);
         stored.Metadata.ResourceVersion = NextVersion();
         deployments.Upsert(stored);
         Log.Add("status");
+        StatusWrites.Add(stored.Status is null ? new V1DeploymentStatus() : ModelCopy.Of(stored.Status));
         return Task.FromResult(ModelCopy.Of(stored));
     }
 
