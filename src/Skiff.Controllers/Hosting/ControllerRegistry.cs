@@ -7,5 +7,6 @@ public static class ControllerRegistry
 {
     public static IReadOnlyList<IControllerSetup> All() =>
     [
+        new Deployment.DeploymentSetup(),
     ];
 }
