@@ -47,6 +47,13 @@ public sealed class DeploymentComponentTests
             Assert.All(sets, rs => Assert.Equal(done.Metadata.Uid, Assert.Single(rs.Metadata.OwnerReferences).Uid));
             var events = await client.CoreV1.ListNamespacedEventAsync(Ns);
             Assert.Contains(events.Items, e => e.Reason == "ScalingReplicaSet" && e.Message == $"Scaled up replica set {sets[1].Metadata.Name} to 1");
+
+            // A finished rollout is left alone: no status write per resync, no ReplicaSet churn.
+            var setVersions = sets.Select(rs => rs.Metadata.ResourceVersion).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(done.Metadata.ResourceVersion, (await client.AppsV1.ReadNamespacedDeploymentAsync("web", Ns)).Metadata.ResourceVersion);
+            var setsAfter = (await client.AppsV1.ListNamespacedReplicaSetAsync(Ns)).Items.OrderBy(rs => rs.Metadata.Annotations[DeploymentAnnotations.Revision]);
+            Assert.Equal(setVersions, setsAfter.Select(rs => rs.Metadata.ResourceVersion));
         }
         finally
         {
