@@ -145,4 +145,21 @@ public sealed class ProgressConditionTests
         var failure = h.Get().Status.Conditions.Single(c => c.Type == "ReplicaFailure");
         Assert.Equal(("True", "FailedCreate", "quota exceeded"), (failure.Status, failure.Reason, failure.Message));
     }
+
+    [Fact]
+    public async Task ExistingNewSetWithoutProgressingCondition_IsReportedAsFound()
+    {
+        var h = new DeploymentHarness();
+        h.Create(replicas: 1, progressDeadlineSeconds: null);
+        await h.SettleAsync();
+        h.Edit(d => d.Spec.ProgressDeadlineSeconds = 600);
+
+        await h.ReconcileAsync();
+
+        var name = h.Sets()[0].Metadata.Name;
+        Assert.Contains(
+            h.Writer.StatusWrites.SelectMany(s => s.Conditions ?? []),
+            c => c.Type == "Progressing" && c.Reason == "FoundNewReplicaSet" && c.Message == $"Found new replica set \"{name}\"");
+        Assert.Equal("True NewReplicaSetAvailable", DeploymentHarness.Condition(h.Get(), "Progressing"));
+    }
 }
