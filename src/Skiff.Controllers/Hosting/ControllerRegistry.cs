@@ -10,5 +10,6 @@ public static class ControllerRegistry
     [
         new ReplicaSetSetup(),
         new ReplicationControllerSetup(),
+        new Deployment.DeploymentSetup(),
     ];
 }
