@@ -29,7 +29,7 @@ public sealed class SpreadSchedule
     public DateTimeOffset DueAt(DateTimeOffset start, long round, int index) =>
         start + (_interval * (round + 1)) + (_interval * index / _count);
 
-    /// <summary>Runs until cancelled; an action's failure is its own business (the action logs), never the schedule's.</summary>
+    /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
         var start = _time.GetUtcNow();
@@ -87,8 +87,9 @@ public sealed class SpreadSchedule
         {
             await _action(index, ct).ConfigureAwait(false);
         }
-        catch (Exception) when (ct.IsCancellationRequested)
+        catch (Exception)
         {
+            // Actions report their own failures; one failed renewal must not end every node's heartbeat.
         }
         finally
         {
