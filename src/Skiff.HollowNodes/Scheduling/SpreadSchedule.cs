@@ -42,6 +42,15 @@ public sealed class SpreadSchedule
                 for (var i = 0; i < _count; i++)
                 {
                     var wait = DueAt(start, round, i) - _time.GetUtcNow();
+
+                    // More than a whole interval behind (a stalled server): skip the missed rounds rather than
+                    // fire a backlog that would keep every later action late too.
+                    if (-wait > _interval)
+                    {
+                        start += _interval * Math.Floor(-wait / _interval);
+                        wait = DueAt(start, round, i) - _time.GetUtcNow();
+                    }
+
                     if (wait > TimeSpan.Zero)
                     {
                         await Task.Delay(wait, _time, ct).ConfigureAwait(false);

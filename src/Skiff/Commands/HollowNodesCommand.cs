@@ -23,12 +23,13 @@ internal static class HollowNodesCommand
         var taints = new Option<string?>("--taints") { Description = "Node taints, k[=v]:Effect,..." };
         var zones = new Option<int>("--zones") { Description = "Spread topology.kubernetes.io/zone over this many zones (0: no zone label)" };
         var startupDelay = new Option<string>("--startup-delay") { Description = "Time a bound pod stays Pending before it runs", DefaultValueFactory = _ => "0s" };
+        var parallelism = new Option<int>("--parallelism") { Description = "Requests in flight while registering nodes and renewing leases", DefaultValueFactory = _ => 32 };
         var deleteOnExit = new Option<bool>("--delete-on-exit") { Description = "Delete the nodes and their leases when stopped" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("hollow-nodes", "Register simulated nodes that keep leases fresh and run bound pods without containers.")
         {
-            count, kubeconfig, prefix, cpu, memory, storage, pods, labels, taints, zones, startupDelay, deleteOnExit, logLevel,
+            count, kubeconfig, prefix, cpu, memory, storage, pods, labels, taints, zones, startupDelay, parallelism, deleteOnExit, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +50,7 @@ internal static class HollowNodesCommand
                     Taints = NodeTaints.Parse(parse.GetValue(taints)),
                     Zones = InRange("--zones", parse.GetValue(zones), 0, 1000),
                     StartupDelay = Duration.Parse("--startup-delay", parse.GetValue(startupDelay)!),
+                    Parallelism = InRange("--parallelism", parse.GetValue(parallelism), 1, 1024),
                     DeleteOnExit = parse.GetValue(deleteOnExit),
                 };
             }

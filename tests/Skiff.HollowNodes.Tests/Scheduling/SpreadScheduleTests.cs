@@ -100,6 +100,53 @@ public sealed class SpreadScheduleTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 
+    [Fact]
+    public async Task Run_AfterAStall_SkipsMissedRoundsInsteadOfBursting()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var calls = new List<(int Index, double At)>();
+        var stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var schedule = new SpreadSchedule(2, Interval, 1, time, async (i, _) =>
+        {
+            lock (calls)
+            {
+                calls.Add((i, (time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds));
+            }
+
+            if (Count(calls) == 1)
+            {
+                await stall.Task;
+            }
+        });
+        using var stop = new CancellationTokenSource();
+        var run = schedule.RunAsync(stop.Token);
+
+        time.Advance(Interval);
+        await Eventually.TrueAsync(() => Count(calls) == 1, "the first call, which hangs");
+
+        // Five intervals pass while the only slot is taken.
+        time.Advance(Interval * 5);
+        stall.SetResult();
+        await Eventually.TrueAsync(() => Count(calls) >= 3, "the late item and the next one due");
+        await Task.Delay(50);
+
+        // Item 1 runs late once, item 0 keeps its phase; the four missed rounds are not replayed.
+        Assert.Equal([(0, 10.0), (1, 60.0), (0, 60.0)], Snapshot(calls));
+        time.Advance(Interval / 2);
+        await Eventually.TrueAsync(() => Count(calls) == 4, "item 1 back at its own offset");
+        Assert.Equal((1, 65.0), Snapshot(calls)[3]);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
+    private static List<(int Index, double At)> Snapshot(List<(int Index, double At)> calls)
+    {
+        lock (calls)
+        {
+            return [.. calls];
+        }
+    }
+
     private static int Count(List<(int, double)> calls)
     {
         lock (calls)
