@@ -39,15 +39,17 @@ public sealed class HollowCluster
         var status = new NodeStatusReporter(_client, nodes, registrar, _options, _time, failures);
 
         var clock = Stopwatch.StartNew();
+        Task running = Task.CompletedTask;
         try
         {
             await registrar.RegisterAllAsync(nodes, ct).ConfigureAwait(false);
             HollowLog.Registered(_logger, nodes.Count, clock.Elapsed.TotalSeconds);
-            await Task.WhenAll(
+            running = Task.WhenAll(
                 leases.Schedule().RunAsync(ct),
                 status.Schedule().RunAsync(ct),
                 watcher.RunAsync(ct),
-                simulator.RunAsync(ct)).ConfigureAwait(false);
+                simulator.RunAsync(ct));
+            await running.WaitAsync(ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -55,12 +57,27 @@ public sealed class HollowCluster
 
         if (!_options.DeleteOnExit)
         {
+            await Quietly(running).ConfigureAwait(false);
             HollowLog.StoppingKeep(_logger);
             return;
         }
 
+        // The process has only a short grace after SIGTERM, so removal starts while the loops still wind down.
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var deleted = await registrar.DeleteAllAsync(nodes, cleanup.Token).ConfigureAwait(false);
+        var deleting = registrar.DeleteAllAsync(nodes, cleanup.Token);
+        await Quietly(running).ConfigureAwait(false);
+        var deleted = await deleting.ConfigureAwait(false);
         HollowLog.StoppingDeleted(_logger, deleted);
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

