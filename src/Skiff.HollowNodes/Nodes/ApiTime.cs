@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Skiff.HollowNodes.Nodes;
 
 /// <summary>Times as the API writes them: RFC 3339 in UTC, whole seconds for Time fields.</summary>
-public static class ApiTime
+internal static class ApiTime
 {
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

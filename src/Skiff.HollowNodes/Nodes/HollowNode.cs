@@ -1,7 +1,7 @@
 namespace Skiff.HollowNodes.Nodes;
 
 /// <summary>One simulated kubelet's state: its node's uid, its lease's version, and which pod IPs it handed out.</summary>
-public sealed class HollowNode
+internal sealed class HollowNode
 {
     // One bit per host offset of the node's /24.
     private readonly ulong[] _ips = new ulong[4];

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace Skiff.HollowNodes.Nodes;
 
 /// <summary>The node Lease a kubelet keeps in kube-node-lease: named after the node, owned by it.</summary>
-public static class LeaseBuilder
+internal static class LeaseBuilder
 {
     public const string Namespace = "kube-node-lease";
 

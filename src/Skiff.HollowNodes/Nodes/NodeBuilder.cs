@@ -5,7 +5,7 @@ using k8s.Models;
 namespace Skiff.HollowNodes.Nodes;
 
 /// <summary>Builds the Node object and status a kubelet would register for hollow node number <c>index</c>.</summary>
-public sealed class NodeBuilder
+internal sealed class NodeBuilder
 {
     public const string KubeletVersion = "v1.33.0-skiff-hollow";
     public const string RuntimeVersion = "hollow://1.0.0";

@@ -1,7 +1,7 @@
 namespace Skiff.HollowNodes.Nodes;
 
 /// <summary>The hollow nodes this process runs, by index and by name.</summary>
-public sealed class NodeSet
+internal sealed class NodeSet
 {
     private readonly HollowNode[] _nodes;
     private readonly Dictionary<string, int> _byName;

@@ -1,7 +1,7 @@
 namespace Skiff.HollowNodes.Pods;
 
 /// <summary>How far a hollow kubelet has taken a pod.</summary>
-public enum PodProgress
+internal enum PodProgress
 {
     Pending,
     Running,

@@ -7,7 +7,7 @@ namespace Skiff.HollowNodes.Pods;
 /// What a hollow kubelet remembers of one pod: just enough to write its status and decide what happens next,
 /// so thousands of pods cost little memory. Updated by the watch; read and advanced by one worker at a time.
 /// </summary>
-public sealed class PodRecord
+internal sealed class PodRecord
 {
     public const string ExitCodeAnnotation = "skiff.io/hollow-exit-code";
     public const string RunSecondsAnnotation = "skiff.io/hollow-run-seconds";

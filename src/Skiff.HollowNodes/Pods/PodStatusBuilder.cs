@@ -9,7 +9,7 @@ namespace Skiff.HollowNodes.Pods;
 /// Status patches (strategic merge, on pods/status) as a kubelet writes them when a pod's containers start
 /// and when they end. The patch carries the pod's uid so it cannot land on a pod recreated under the same name.
 /// </summary>
-public static class PodStatusBuilder
+internal static class PodStatusBuilder
 {
     public static JsonObject Running(PodRecord pod, string hostIp, string podIp, DateTimeOffset startedAt)
     {

@@ -7,7 +7,7 @@ namespace Skiff.HollowNodes.Pods;
 /// BestEffort; every container limiting both with requests equal to limits is Guaranteed; else Burstable.
 /// Pod-level resources, when set, decide alone.
 /// </summary>
-public static class QosClass
+internal static class QosClass
 {
     public const string Guaranteed = "Guaranteed";
     public const string Burstable = "Burstable";

@@ -5,7 +5,7 @@ namespace Skiff.HollowNodes.Scheduling;
 /// to <c>ready</c> when due. A per-pod timer would be one more object to cancel and leak; an item for a pod
 /// that has gone simply fires and finds nothing to do.
 /// </summary>
-public sealed class DelayQueue<T>
+internal sealed class DelayQueue<T>
 {
     private readonly PriorityQueue<T, DateTimeOffset> _heap = new();
     private readonly TimeProvider _time;

@@ -6,7 +6,7 @@ namespace Skiff.HollowNodes.Scheduling;
 /// second, and a burst of 5,000 at once would stall the API server and then every lease at the same moment.
 /// Due times are anchored to the start, so falling behind is caught up instead of drifting.
 /// </summary>
-public sealed class SpreadSchedule
+internal sealed class SpreadSchedule
 {
     private readonly int _count;
     private readonly TimeSpan _interval;

@@ -7,7 +7,7 @@ namespace Skiff.HollowNodes.Scheduling;
 /// once however often it is added, and a key being worked on is never worked on by two workers; added
 /// meanwhile, it is queued again when the first finishes. That coalesces bursts of events per pod.
 /// </summary>
-public sealed class WorkQueue<T>
+internal sealed class WorkQueue<T>
     where T : notnull
 {
     private readonly Channel<T> _channel = Channel.CreateUnbounded<T>();
