@@ -70,7 +70,7 @@ public sealed class HollowNodesProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         try
         {
-            await hollow._ready.Task.WaitAsync(TimeSpan.FromSeconds(60 + (count / 50))).ConfigureAwait(false);
+            await hollow._ready.Task.WaitAsync(TimeSpan.FromSeconds(60 + (count / 20))).ConfigureAwait(false);
         }
         catch
         {

@@ -7,6 +7,8 @@ namespace Skiff.HollowNodes.Nodes;
 /// <summary>Registers nodes as a kubelet does at start: the Node, its status, then its Lease; and removes them.</summary>
 internal sealed class NodeRegistrar
 {
+    private const int RegisterAttempts = 3;
+
     private readonly IKubernetes _client;
     private readonly NodeBuilder _builder;
     private readonly HollowNodeOptions _options;
@@ -26,7 +28,24 @@ internal sealed class NodeRegistrar
         await Parallel.ForEachAsync(
             nodes.All,
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
-            async (node, token) => await RegisterAsync(node, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (node, token) => await RegisterWithRetriesAsync(node, token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    // One slow or failed request among thousands should not abort the whole start.
+    private async Task RegisterWithRetriesAsync(HollowNode node, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RegisterAsync(node, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < RegisterAttempts && !ct.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), _time, ct).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Creates the node, or adopts one of the same name left by an earlier run, and makes it Ready.</summary>
