@@ -15,7 +15,7 @@ public sealed class PodStrategy : GenericStrategy
     public override void PrepareForCreate(JsonObject obj)
     {
         base.PrepareForCreate(obj);
-        obj["status"] = new JsonObject { ["phase"] = "Pending" };
+        obj["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = PodQosClass.Of(obj) };
     }
 
     public override long GracePeriodSeconds(JsonObject live, long? requested)

@@ -61,6 +61,11 @@ public sealed class Registries
             return new PodStrategy();
         }
 
+        if (info.Group.Length == 0 && info.Resource == "nodes")
+        {
+            return new NodeStrategy();
+        }
+
         if (info.Group.Length == 0 && info.Resource == "namespaces")
         {
             return new NamespaceStrategy();
