@@ -21,7 +21,7 @@ public sealed class FrameworkHandle
     public string ProfileName { get; init; } = "default-scheduler";
 
     /// <summary>The framework of the profile, set once it is built (preemption re-runs filters through it).</summary>
-    public object? Profile { get; set; }
+    public Profile? Profile { get; set; }
 
     /// <summary>Pods nominated to nodes by preemption, not yet bound; filters count them on their nodes.</summary>
     public IPodNominator? Nominator { get; init; }
