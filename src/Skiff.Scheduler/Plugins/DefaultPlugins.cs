@@ -10,5 +10,6 @@ public static class DefaultPlugins
 {
     public static PluginRegistry CreateRegistry() => new PluginRegistry()
         .Register(PrioritySort.PrioritySort.PluginName, (_, _) => new PrioritySort.PrioritySort())
-        .Register(DefaultBinder.DefaultBinder.PluginName, (_, handle) => new DefaultBinder.DefaultBinder(handle.Client));
+        .Register(DefaultBinder.DefaultBinder.PluginName, (_, handle) => new DefaultBinder.DefaultBinder(handle.Client))
+        .Register(DefaultPreemption.DefaultPreemption.PluginName, (_, handle) => new DefaultPreemption.DefaultPreemption(handle, DefaultPreemption.PdbLister.For(handle)));
 }
