@@ -49,15 +49,8 @@ public sealed class Profile
     {
         var profile = new Profile(config.SchedulerName, handle) { PercentageOfNodesToScore = config.PercentageOfNodesToScore };
         var instances = new Dictionary<string, IPlugin>(StringComparer.Ordinal);
-        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
-
         IPlugin? Instance(PluginRef plugin)
         {
-            if (plugin.Weight > 0)
-            {
-                weights[plugin.Name] = plugin.Weight;
-            }
-
             if (instances.TryGetValue(plugin.Name, out var existing))
             {
                 return existing;
@@ -120,7 +113,7 @@ public sealed class Profile
         profile.PostFilters = Resolve<IPostFilterPlugin>(ExtensionPoint.PostFilter);
         profile.PreScores = Resolve<IPreScorePlugin>(ExtensionPoint.PreScore);
         var scores = Resolve<IScorePlugin>(ExtensionPoint.Score);
-        profile.Scores = [.. scores.Select(s => new WeightedScorePlugin(s, weights.GetValueOrDefault(s.Name, 1)))];
+        profile.Scores = [.. scores.Select(s => new WeightedScorePlugin(s, ScoreWeight(config, s.Name)))];
         profile.Reserves = Resolve<IReservePlugin>(ExtensionPoint.Reserve);
         profile.PreBinds = Resolve<IPreBindPlugin>(ExtensionPoint.PreBind);
         profile.Binds = Resolve<IBindPlugin>(ExtensionPoint.Bind);
@@ -132,6 +125,19 @@ public sealed class Profile
         profile.PostBinds = Resolve<IPostBindPlugin>(ExtensionPoint.PostBind);
         handle.Profile = profile;
         return profile;
+    }
+
+    /// <summary>A weight given at the score point wins over one given under multiPoint; upstream's default is 1.</summary>
+    private static int ScoreWeight(ProfileConfig config, string name)
+    {
+        var specific = config.Enabled.GetValueOrDefault(ExtensionPoint.Score)?.FirstOrDefault(p => p.Name == name)?.Weight ?? 0;
+        if (specific > 0)
+        {
+            return specific;
+        }
+
+        var multi = config.MultiPoint.FirstOrDefault(p => p.Name == name)?.Weight ?? 0;
+        return multi > 0 ? multi : 1;
     }
 
     /// <summary>
