@@ -11,6 +11,7 @@ public sealed class Profile
 {
     private const string SkipFilterKey = "__skiff/SkipFilterPlugins";
     private const string SkipScoreKey = "__skiff/SkipScorePlugins";
+    private const string NarrowedByKey = "__skiff/PreFilterNarrowedBy";
 
     private Profile(string schedulerName, FrameworkHandle handle)
     {
@@ -178,8 +179,13 @@ public sealed class Profile
         }
 
         state.Write(SkipFilterKey, skipped);
+        narrowedBy.Sort(StringComparer.Ordinal);
+        state.Write(NarrowedByKey, narrowedBy);
         return (merged, Status.Success);
     }
+
+    /// <summary>The PreFilter plugins whose node sets narrowed the last RunPreFilter on this state, sorted.</summary>
+    public static IReadOnlyList<string> PreFilterNarrowedBy(CycleState state) => state.Read<List<string>>(NarrowedByKey) ?? [];
 
     /// <summary>Filters one node, stopping at the first plugin that rejects it.</summary>
     public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)

@@ -62,6 +62,19 @@ public sealed class ScheduleAlgorithm(FeasibleNodeFinder finder, Random random)
         var evaluated = feasible.Count + diagnosis.NodeToStatus.Count;
         if (feasible.Count == 0)
         {
+            if (preResult?.NodeNames is { } kept)
+            {
+                // Upstream counts the nodes a PreFilter ruled out too, naming the plugins that did it.
+                var excluded = Status.Unresolvable($"node(s) didn't satisfy plugin(s) [{string.Join(" ", Profile.PreFilterNarrowedBy(state))}]");
+                foreach (var node in allNodes)
+                {
+                    if (!kept.Contains(node.Name))
+                    {
+                        diagnosis.NodeToStatus.TryAdd(node.Name, excluded);
+                    }
+                }
+            }
+
             return new ScheduleResult(null, evaluated, 0, new FitError(allNodes.Count, diagnosis));
         }
 

@@ -51,6 +51,20 @@ public sealed class ScheduleAlgorithmTests
     }
 
     [Fact]
+    public void Schedule_WhenNothingFits_CountsNodesAPreFilterRuledOut()
+    {
+        var nodes = new[] { "a", "b", "c" }.Select(n => new NodeInfo(Objects.Node(n))).ToList();
+        var snapshot = Snapshot.From(nodes);
+        var narrowing = new FakePreFilter("NodeAffinity", new PreFilterResult(new HashSet<string> { "a" }), Status.Success);
+        var profile = TestProfiles.Build(snapshot, (narrowing, 0));
+
+        var result = new ScheduleAlgorithm(new FeasibleNodeFinder(), new Random(1)).Schedule(profile, new CycleState(), Objects.Pod("p"), snapshot, CancellationToken.None);
+
+        Assert.Equal("0/3 nodes are available: 1 rejected by NodeAffinity, 2 node(s) didn't satisfy plugin(s) [NodeAffinity].", result.FitError!.Message);
+        Assert.Equal(1, narrowing.FilterCalls);
+    }
+
+    [Fact]
     public void Schedule_TriesTheNominatedNodeFirst()
     {
         var nodes = new[] { "a", "b" }.Select(n => new NodeInfo(Objects.Node(n))).ToList();
