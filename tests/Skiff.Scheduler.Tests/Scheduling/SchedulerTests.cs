@@ -156,6 +156,43 @@ public sealed class SchedulerTests : IDisposable
         Assert.Equal("a", binder.Bound["packed"]);
     }
 
+    [Fact]
+    public async Task HigherPriorityPod_NominatesTheNodeOfItsVictim_AndLandsThereOnceTheVictimIsGone()
+    {
+        var binder = new FakeBinder();
+        var (registry, config) = TestProfiles.With((new FakeCpuFit(), 0), (binder, 0));
+        registry.Register("DefaultPreemption", (_, handle) => new Skiff.Scheduler.Plugins.DefaultPreemption.DefaultPreemption(handle));
+        config.MultiPoint.Add(new PluginRef("DefaultPreemption"));
+        using var scheduler = new Skiff.Scheduler.Scheduling.Scheduler(new SchedulerDependencies
+        {
+            Settings = new SchedulerSettings { Profiles = [config] },
+            Registry = registry,
+            Time = _time,
+        });
+        var victim = Objects.Pod("victim", cpu: "1", priority: 1, nodeName: "a");
+        scheduler.OnNodeEvent(new InformerEvent<V1Node>(InformerEventType.Added, Objects.Node("a", cpu: "1"), null));
+        scheduler.OnNodeEvent(new InformerEvent<V1Node>(InformerEventType.Added, Objects.Node("b", cpu: "1"), null));
+        scheduler.OnPodEvent(new InformerEvent<V1Pod>(InformerEventType.Added, victim, null));
+        scheduler.OnPodEvent(new InformerEvent<V1Pod>(InformerEventType.Added, Objects.Pod("busy", cpu: "1", priority: 50, nodeName: "b"), null));
+        scheduler.OnPodEvent(new InformerEvent<V1Pod>(InformerEventType.Added, Objects.Pod("important", cpu: "1", priority: 10), null));
+
+        var first = await scheduler.Queue.PopAsync(CancellationToken.None);
+        await scheduler.ScheduleOneAsync(first!, CancellationToken.None);
+
+        Assert.Equal(["important"], scheduler.Queue.Nominator.NominatedPodsForNode("a").Select(p => p.Pod.Metadata.Name));
+        Assert.Empty(binder.Bound);
+
+        scheduler.OnPodEvent(new InformerEvent<V1Pod>(InformerEventType.Deleted, victim, null));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        scheduler.Queue.FlushBackoffCompleted();
+        var retry = await scheduler.Queue.PopAsync(CancellationToken.None);
+        await scheduler.ScheduleOneAsync(retry!, CancellationToken.None);
+        await scheduler.WaitForBindingsAsync();
+
+        Assert.Equal("a", binder.Bound["important"]);
+        Assert.Empty(scheduler.Queue.Nominator.NominatedPodsForNode("a"));
+    }
+
     private async Task ScheduleNextAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
