@@ -1,0 +1,13 @@
+using k8s.Models;
+
+namespace Skiff.Controllers.PodGC;
+
+/// <summary>The pod GC's API calls; a fake in tests.</summary>
+public interface IPodGcClient
+{
+    /// <summary>Force-deletes (grace period 0) with a uid precondition; a pod already gone is not an error.</summary>
+    Task DeletePodAsync(V1Pod pod, CancellationToken ct);
+
+    /// <summary>Asks the API, not the cache, whether the node exists.</summary>
+    Task<bool> NodeExistsAsync(string name, CancellationToken ct);
+}
