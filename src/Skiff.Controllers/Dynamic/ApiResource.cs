@@ -19,6 +19,9 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
 
     public string ObjectPath(string? ns, string name) => $"{CollectionPath(ns)}/{Uri.EscapeDataString(name)}";
 
-    /// <summary>Upstream's GroupVersionResource print form, as it appears in namespace deletion messages.</summary>
-    public override string ToString() => $"{GroupVersion}, Resource={Plural}";
+    /// <summary>
+    /// Upstream's GroupVersionResource print form, as it appears in namespace deletion messages: the core group
+    /// prints as an empty string before the slash ("/v1, Resource=pods").
+    /// </summary>
+    public override string ToString() => $"{Group}/{Version}, Resource={Plural}";
 }
