@@ -20,10 +20,4 @@ public sealed class ControllerContext
     public required ILoggerFactory Loggers { get; init; }
 
     public required Func<string, IControllerBuilder> NewController { get; init; }
-
-    /// <summary>
-    /// Cancelled when this server stops leading. Controllers that run loops of their own besides the builder's (the
-    /// garbage collector's graph workers) stop with it.
-    /// </summary>
-    public CancellationToken Stopping { get; init; }
 }
