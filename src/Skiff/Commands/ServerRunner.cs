@@ -1,5 +1,7 @@
+using k8s;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Hosting;
+using Skiff.Controllers.Hosting;
 using Skiff.Storage;
 
 namespace Skiff.Commands;
@@ -37,6 +39,9 @@ internal static partial class ServerRunner
                     return 1;
                 }
 
+                // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
+                using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
+                var controllers = new ControllerManager(client, ControllerRegistry.All(), TimeProvider.System, loggers).RunAsync(ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
@@ -45,6 +50,9 @@ internal static partial class ServerRunner
                 {
                     LogStopping(logger);
                 }
+
+                // Controllers stop (and release their lease) while the API server still answers.
+                await controllers.ConfigureAwait(false);
             }
         }
 
