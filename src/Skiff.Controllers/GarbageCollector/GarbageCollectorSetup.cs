@@ -4,7 +4,11 @@ using Skiff.Controllers.Dynamic;
 
 namespace Skiff.Controllers.GarbageCollector;
 
-/// <summary>Starts the garbage collector; it runs its own graph workers until leadership ends.</summary>
+/// <summary>
+/// Wires the garbage collector. Its graph has its own informers and queues (keyed by uid, over every resource); the
+/// builder only supplies its lifetime and the triggers for re-reading discovery: CRDs, and namespaces, of which there
+/// is always at least one, so the collector starts as soon as the informers have synced.
+/// </summary>
 public sealed class GarbageCollectorSetup : IControllerSetup
 {
     public string Name => "garbage-collector";
@@ -19,15 +23,9 @@ public sealed class GarbageCollectorSetup : IControllerSetup
             context.Recorders("garbage-collector-controller"),
             context.Time,
             context.Loggers.CreateLogger("Skiff.Controllers.GarbageCollector"));
-
-        // New or removed custom resource types change what the graph must watch.
-        context.Informers.Get<V1CustomResourceDefinition>().AddHandler(_ => runner.RequestResync());
-        _ = Task.Run(async () =>
-        {
-            using (runner)
-            {
-                await runner.RunAsync(context.Stopping).ConfigureAwait(false);
-            }
-        });
+        context.NewController(Name)
+            .Watches<V1CustomResourceDefinition>(_ => [DiscoveryReconciler.Key])
+            .Watches<V1Namespace>(_ => [DiscoveryReconciler.Key])
+            .Build(new DiscoveryReconciler(runner));
     }
 }

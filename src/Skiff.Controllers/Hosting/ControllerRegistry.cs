@@ -1,4 +1,8 @@
 using Skiff.Client.Controllers;
+using Skiff.Controllers.GarbageCollector;
+using Skiff.Controllers.Namespace;
+using Skiff.Controllers.PodGC;
+using Skiff.Controllers.ServiceAccount;
 
 namespace Skiff.Controllers.Hosting;
 
@@ -7,5 +11,9 @@ public static class ControllerRegistry
 {
     public static IReadOnlyList<IControllerSetup> All() =>
     [
+        new GarbageCollectorSetup(),
+        new NamespaceSetup(),
+        new ServiceAccountSetup(),
+        new PodGcSetup(),
     ];
 }
