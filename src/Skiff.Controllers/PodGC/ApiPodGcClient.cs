@@ -20,6 +20,19 @@ internal sealed class ApiPodGcClient(IKubernetes client) : IPodGcClient
         }
     }
 
+    public async Task MarkFailedAsync(V1Pod pod, V1PodCondition? condition, CancellationToken ct)
+    {
+        var status = new V1PodStatus { Phase = "Failed", Conditions = condition is null ? null : [condition] };
+        var patch = new V1Patch(KubernetesJson.Serialize(new V1Pod { Status = status }), V1Patch.PatchType.StrategicMergePatch);
+        try
+        {
+            await client.CoreV1.PatchNamespacedPodStatusAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
     public async Task<bool> NodeExistsAsync(string name, CancellationToken ct)
     {
         try

@@ -96,7 +96,15 @@ internal sealed class PodGcReconciler(
             foreach (var pod in all.Where(p => p.Spec?.NodeName == node))
             {
                 PodGcLog.DeletingOrphaned(logger, node, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
-                await client.DeletePodAsync(pod, ct).ConfigureAwait(false);
+                var condition = new V1PodCondition
+                {
+                    Type = "DisruptionTarget",
+                    Status = "True",
+                    Reason = "DeletionByPodGC",
+                    Message = "PodGC: node no longer exists",
+                    LastTransitionTime = time.GetUtcNow().UtcDateTime,
+                };
+                await FailAndDeleteAsync(pod, condition, ct).ConfigureAwait(false);
             }
         }
 
@@ -108,8 +116,18 @@ internal sealed class PodGcReconciler(
         foreach (var pod in all.Where(p => p.Metadata?.DeletionTimestamp is not null && string.IsNullOrEmpty(p.Spec?.NodeName)))
         {
             PodGcLog.DeletingUnscheduled(logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
-            await client.DeletePodAsync(pod, ct).ConfigureAwait(false);
+            await FailAndDeleteAsync(pod, null, ct).ConfigureAwait(false);
         }
+    }
+
+    private async Task FailAndDeleteAsync(V1Pod pod, V1PodCondition? condition, CancellationToken ct)
+    {
+        if (!IsTerminated(pod))
+        {
+            await client.MarkFailedAsync(pod, condition, ct).ConfigureAwait(false);
+        }
+
+        await client.DeletePodAsync(pod, ct).ConfigureAwait(false);
     }
 
     private static bool IsTerminated(V1Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Skiff.Client.Controllers;
 using Skiff.Controllers.GarbageCollector;
 using Skiff.Controllers.Namespace;
+using Skiff.Controllers.PodGC;
 using Skiff.Controllers.ServiceAccount;
 using Skiff.Testing;
 
 namespace Skiff.Controllers.Tests.Components;
 
-/// <summary>A real in-process API server with the garbage collector, namespace and service-account controllers running against it.</summary>
+/// <summary>A real in-process API server with the garbage collector, namespace, service-account and pod GC controllers (pod GC with a 1 s quarantine) running against it.</summary>
 public sealed class ControllerCluster : IAsyncLifetime
 {
     private readonly CancellationTokenSource _stop = new();
@@ -25,6 +26,7 @@ public sealed class ControllerCluster : IAsyncLifetime
         Assert.True(runtime.TrySetup(new GarbageCollectorSetup()));
         Assert.True(runtime.TrySetup(new NamespaceSetup()));
         Assert.True(runtime.TrySetup(new ServiceAccountSetup()));
+        Assert.True(runtime.TrySetup(new PodGcSetup(new PodGcOptions { Quarantine = TimeSpan.FromSeconds(1), CheckPeriod = TimeSpan.FromSeconds(1) })));
         _running = runtime.RunAsync(_stop.Token);
     }
 

@@ -58,6 +58,7 @@ public sealed class PodGcReconcilerTests
         await Reconciler(threshold).ReconcileAsync(PodGcReconciler.SweepKey, default);
 
         Assert.Equal(expected, _api.Deleted.Order());
+        Assert.Empty(_api.Failed);
     }
 
     [Fact]
@@ -93,6 +94,9 @@ public sealed class PodGcReconcilerTests
 
         Assert.Equal(["gone"], _api.NodeLookups);
         Assert.Equal(["orphan-a", "orphan-b"], _api.Deleted.Order());
+
+        // Only the pod that had not finished is marked failed first, with upstream's disruption condition.
+        Assert.Equal([("orphan-a", (string?)"DeletionByPodGC", (string?)"PodGC: node no longer exists")], _api.Failed);
     }
 
     [Fact]
@@ -141,6 +145,7 @@ public sealed class PodGcReconcilerTests
         await Reconciler().ReconcileAsync(PodGcReconciler.SweepKey, default);
 
         Assert.Equal(["stuck"], _api.Deleted);
+        Assert.Equal([("stuck", (string?)null, (string?)null)], _api.Failed);
     }
 
     [Fact]
@@ -163,6 +168,14 @@ public sealed class PodGcReconcilerTests
         public List<string> NodeLookups { get; } = [];
 
         public HashSet<string> ExistingNodes { get; } = [];
+
+        public List<(string Pod, string? Reason, string? Message)> Failed { get; } = [];
+
+        public Task MarkFailedAsync(V1Pod pod, V1PodCondition? condition, CancellationToken ct)
+        {
+            Failed.Add((pod.Metadata.Name, condition?.Reason, condition?.Message));
+            return Task.CompletedTask;
+        }
 
         public Task DeletePodAsync(V1Pod pod, CancellationToken ct)
         {
