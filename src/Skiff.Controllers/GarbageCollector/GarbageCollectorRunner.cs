@@ -48,6 +48,8 @@ internal sealed class GarbageCollectorRunner : IDisposable
 
     public int OrphanWorkers { get; init; } = 2;
 
+    internal int GraphCount => _graph.Count;
+
     /// <summary>Asks for discovery to be read again soon (a CRD was added, changed or removed).</summary>
     public void RequestResync() => _resync.Writer.TryWrite(true);
 
