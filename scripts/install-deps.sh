@@ -8,6 +8,15 @@ have_cmd() { command -v "$1" >/dev/null 2>&1; }
 
 have_cmd etcd || need+=(etcd-server)
 have_cmd etcdctl || need+=(etcd-client)
+# The kubelet's runtime: containerd + runc, the CNI plugins, catatonit for the pause image,
+# busybox-static as the base of the test images and docker-registry for tests that pull.
+have_cmd containerd || need+=(containerd)
+have_cmd runc || need+=(runc)
+[ -x /usr/lib/cni/bridge ] || need+=(containernetworking-plugins)
+have_cmd catatonit || need+=(catatonit)
+dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+have_cmd docker-registry || need+=(docker-registry)
+have_cmd iptables || need+=(iptables)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: installing ${need[*]}" >&2
@@ -20,5 +29,11 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then
   systemctl stop etcd || true
 fi
+# Same for containerd and docker-registry: skiff runs its own containerd, tests their own registry.
+for svc in containerd docker-registry; do
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
+    systemctl stop "$svc" || true
+  fi
+done
 
 have_cmd dotnet || { echo "install-deps: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

@@ -2,6 +2,7 @@ using Skiff.Client.Controllers;
 using Skiff.Controllers.GarbageCollector;
 using Skiff.Controllers.Namespace;
 using Skiff.Controllers.PodGC;
+using Skiff.Controllers.ReplicaSet;
 using Skiff.Controllers.ServiceAccount;
 
 namespace Skiff.Controllers.Hosting;
@@ -11,6 +12,9 @@ public static class ControllerRegistry
 {
     public static IReadOnlyList<IControllerSetup> All() =>
     [
+        new ReplicaSetSetup(),
+        new ReplicationControllerSetup(),
+        new Deployment.DeploymentSetup(),
         new GarbageCollectorSetup(),
         new NamespaceSetup(),
         new ServiceAccountSetup(),
