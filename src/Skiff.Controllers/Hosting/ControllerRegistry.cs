@@ -1,5 +1,9 @@
 using Skiff.Client.Controllers;
+using Skiff.Controllers.GarbageCollector;
+using Skiff.Controllers.Namespace;
+using Skiff.Controllers.PodGC;
 using Skiff.Controllers.ReplicaSet;
+using Skiff.Controllers.ServiceAccount;
 
 namespace Skiff.Controllers.Hosting;
 
@@ -11,5 +15,9 @@ public static class ControllerRegistry
         new ReplicaSetSetup(),
         new ReplicationControllerSetup(),
         new Deployment.DeploymentSetup(),
+        new GarbageCollectorSetup(),
+        new NamespaceSetup(),
+        new ServiceAccountSetup(),
+        new PodGcSetup(),
     ];
 }
