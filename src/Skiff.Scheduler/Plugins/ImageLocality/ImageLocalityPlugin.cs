@@ -8,9 +8,11 @@ namespace Skiff.Scheduler.Plugins.ImageLocality;
 /// holding it (so an image everywhere does not pull every pod to one node), mapped from 23 MB..1000 MB per container
 /// onto 0..100.
 /// </summary>
-internal sealed class ImageLocalityPlugin : IScorePlugin
+internal sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
 {
     public const string PluginName = "ImageLocality";
+
+    private const string PreScoreKey = "PreScore" + PluginName;
 
     private const long Mb = 1024 * 1024;
 
@@ -20,25 +22,28 @@ internal sealed class ImageLocalityPlugin : IScorePlugin
 
     public string Name => PluginName;
 
+    /// <summary>Normalises the pod's image names once instead of on every node (upstream has no PreScore here).</summary>
+    public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        state.Write(PreScoreKey, ImageNames(pod));
+        return Status.Success;
+    }
+
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
         // Upstream divides by the number of nodes in the snapshot; the framework publishes that list on the state.
         var totalNodes = Math.Max(1, state.AllNodes?.Count ?? 1);
+        var images = state.Read<string[]>(PreScoreKey) ?? ImageNames(pod);
         long sum = 0;
-        var containers = 0;
-        foreach (var container in pod.Spec?.InitContainers ?? [])
+        foreach (var image in images)
         {
-            sum += ImageScore(container.Image, node, totalNodes);
-            containers++;
+            if (image.Length > 0 && node.ImageStates.TryGetValue(image, out var summary))
+            {
+                sum += (long)(summary.SizeBytes * ((double)summary.NumNodes / totalNodes));
+            }
         }
 
-        foreach (var container in pod.Spec?.Containers ?? [])
-        {
-            sum += ImageScore(container.Image, node, totalNodes);
-            containers++;
-        }
-
-        return (Scale(sum, containers), Status.Success);
+        return (Scale(sum, images.Length), Status.Success);
     }
 
     internal static long Scale(long sum, int containers)
@@ -57,13 +62,20 @@ internal sealed class ImageLocalityPlugin : IScorePlugin
     internal static string NormalizedImageName(string image) =>
         image.LastIndexOf(':') <= image.LastIndexOf('/') ? image + ":latest" : image;
 
-    private static long ImageScore(string? image, NodeInfo node, int totalNodes)
+    /// <summary>Init containers and containers alike; an empty image name stays empty and counts as a container.</summary>
+    private static string[] ImageNames(V1Pod pod)
     {
-        if (string.IsNullOrEmpty(image) || !node.ImageStates.TryGetValue(NormalizedImageName(image), out var summary))
+        var names = new List<string>();
+        foreach (var container in pod.Spec?.InitContainers ?? [])
         {
-            return 0;
+            names.Add(string.IsNullOrEmpty(container.Image) ? string.Empty : NormalizedImageName(container.Image));
         }
 
-        return (long)(summary.SizeBytes * ((double)summary.NumNodes / totalNodes));
+        foreach (var container in pod.Spec?.Containers ?? [])
+        {
+            names.Add(string.IsNullOrEmpty(container.Image) ? string.Empty : NormalizedImageName(container.Image));
+        }
+
+        return [.. names];
     }
 }

@@ -12,6 +12,11 @@ internal sealed partial class InterPodAffinityPlugin
 
     public const string ReasonExistingAntiAffinity = "node(s) didn't satisfy existing pods anti-affinity rules";
 
+    // Filters reject thousands of nodes per pod; one shared status per reason saves allocating each time.
+    private static readonly Status s_reasonAffinityStatus = Status.Unresolvable(ReasonAffinity);
+    private static readonly Status s_reasonAntiAffinityStatus = Status.Unschedulable(ReasonAntiAffinity);
+    private static readonly Status s_reasonExistingAntiAffinityStatus = Status.Unschedulable(ReasonExistingAntiAffinity);
+
     private const string PreFilterKey = "PreFilter" + PluginName;
 
     public (PreFilterResult? Result, Status Status) PreFilter(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
@@ -87,17 +92,17 @@ internal sealed partial class InterPodAffinityPlugin
         var labels = node.Node.Metadata?.Labels;
         if (!SatisfiesAffinity(s, labels))
         {
-            return Status.Unresolvable(ReasonAffinity);
+            return s_reasonAffinityStatus;
         }
 
         if (!SatisfiesAntiAffinity(s, labels))
         {
-            return Status.Unschedulable(ReasonAntiAffinity);
+            return s_reasonAntiAffinityStatus;
         }
 
         if (!SatisfiesExistingAntiAffinity(s, labels))
         {
-            return Status.Unschedulable(ReasonExistingAntiAffinity);
+            return s_reasonExistingAntiAffinityStatus;
         }
 
         return Status.Success;

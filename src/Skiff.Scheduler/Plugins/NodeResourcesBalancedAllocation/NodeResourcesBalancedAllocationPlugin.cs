@@ -41,7 +41,7 @@ internal sealed class NodeResourcesBalancedAllocationPlugin : IPreScorePlugin, I
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node) =>
         _scorer.Score(node, state.Read<long[]>(PreScoreKey) ?? _scorer.PodRequests(pod));
 
-    internal static long BalancedScore(long[] requested, long[] allocatable)
+    internal static long BalancedScore(ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable)
     {
         Span<double> fractions = stackalloc double[requested.Length];
         var count = 0;

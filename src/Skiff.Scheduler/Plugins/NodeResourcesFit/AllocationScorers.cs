@@ -6,17 +6,17 @@ internal static class AllocationScorers
     private const long MaxUtilization = 100;
 
     /// <summary>Prefers emptier nodes: the weighted mean of free capacity in percent.</summary>
-    public static Func<long[], long[], long> LeastAllocated(IReadOnlyList<ResourceSpec> resources) =>
+    public static AllocationScore LeastAllocated(IReadOnlyList<ResourceSpec> resources) =>
         (requested, allocatable) => WeightedMean(resources, requested, allocatable, static (req, cap) =>
             req > cap ? 0 : (cap - req) * Framework.IScorePlugin.MaxNodeScore / cap);
 
     /// <summary>Prefers fuller nodes (bin packing): the weighted mean of used capacity in percent.</summary>
-    public static Func<long[], long[], long> MostAllocated(IReadOnlyList<ResourceSpec> resources) =>
+    public static AllocationScore MostAllocated(IReadOnlyList<ResourceSpec> resources) =>
         (requested, allocatable) => WeightedMean(resources, requested, allocatable, static (req, cap) =>
             Math.Min(req, cap) * Framework.IScorePlugin.MaxNodeScore / cap);
 
     /// <summary>Scores each resource's utilization on a broken-line curve (scores 0..10 scaled to 0..100), rounded mean.</summary>
-    public static Func<long[], long[], long> RequestedToCapacityRatio(IReadOnlyList<ResourceSpec> resources, IReadOnlyList<UtilizationShapePoint> shape)
+    public static AllocationScore RequestedToCapacityRatio(IReadOnlyList<ResourceSpec> resources, IReadOnlyList<UtilizationShapePoint> shape)
     {
         var points = shape.Select(p => (Utilization: (long)p.Utilization, Score: p.Score * (Framework.IScorePlugin.MaxNodeScore / 10))).ToArray();
         return (requested, allocatable) =>
@@ -64,7 +64,7 @@ internal static class AllocationScorers
         return points[^1].Score;
     }
 
-    private static long WeightedMean(IReadOnlyList<ResourceSpec> resources, long[] requested, long[] allocatable, Func<long, long, long> score)
+    private static long WeightedMean(IReadOnlyList<ResourceSpec> resources, ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, Func<long, long, long> score)
     {
         long total = 0, weights = 0;
         for (var i = 0; i < requested.Length; i++)

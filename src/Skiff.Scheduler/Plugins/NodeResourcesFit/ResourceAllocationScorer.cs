@@ -8,7 +8,7 @@ namespace Skiff.Scheduler.Plugins.NodeResourcesFit;
 /// give and what it would have given away with this pod on it, handed to a strategy that turns them into a score.
 /// </summary>
 internal sealed class ResourceAllocationScorer(
-    IReadOnlyList<ResourceSpec> resources, bool useRequested, Func<long[], long[], long> scorer)
+    IReadOnlyList<ResourceSpec> resources, bool useRequested, AllocationScore scorer)
 {
     public IReadOnlyList<ResourceSpec> Resources => resources;
 
@@ -42,8 +42,8 @@ internal sealed class ResourceAllocationScorer(
             return (0, Status.Error("node not found"));
         }
 
-        var requested = new long[resources.Count];
-        var allocatable = new long[resources.Count];
+        Span<long> requested = stackalloc long[resources.Count];
+        Span<long> allocatable = stackalloc long[resources.Count];
         var nodeRequested = useRequested ? node.Requested : node.NonZeroRequested;
         for (var i = 0; i < requested.Length; i++)
         {

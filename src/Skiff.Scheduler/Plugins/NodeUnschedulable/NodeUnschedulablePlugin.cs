@@ -13,6 +13,10 @@ internal sealed class NodeUnschedulablePlugin : IFilterPlugin
 
     public const string ReasonUnknownCondition = "node(s) had unknown conditions";
 
+    // Filters reject thousands of nodes per pod; one shared status per reason saves allocating each time.
+    private static readonly Status s_reasonUnknownConditionStatus = Status.Unresolvable(ReasonUnknownCondition);
+    private static readonly Status s_reasonUnschedulableStatus = Status.Unresolvable(ReasonUnschedulable);
+
     private static readonly V1Taint s_unschedulableTaint = new() { Key = "node.kubernetes.io/unschedulable", Effect = "NoSchedule" };
 
     public string Name => PluginName;
@@ -21,7 +25,7 @@ internal sealed class NodeUnschedulablePlugin : IFilterPlugin
     {
         if (node.Node is null)
         {
-            return Status.Unresolvable(ReasonUnknownCondition);
+            return s_reasonUnknownConditionStatus;
         }
 
         if (node.Node.Spec?.Unschedulable != true || TolerationMatcher.AnyTolerates(pod.Spec?.Tolerations, s_unschedulableTaint))
@@ -29,6 +33,6 @@ internal sealed class NodeUnschedulablePlugin : IFilterPlugin
             return Status.Success;
         }
 
-        return Status.Unresolvable(ReasonUnschedulable);
+        return s_reasonUnschedulableStatus;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class DefaultSpreadSelector(
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var service in services?.List(ns) ?? [])
         {
-            if (service.Spec?.Selector is { } selector && LabelSelector.FromMatchLabels(AsReadOnly(selector)).Matches(podLabels))
+            if (service.Spec?.Selector is { } selector && SelectsPod(selector, podLabels))
             {
                 foreach (var (key, value) in selector)
                 {
@@ -69,8 +69,19 @@ internal sealed class DefaultSpreadSelector(
         return merged;
     }
 
-    private static IReadOnlyDictionary<string, string> AsReadOnly(IDictionary<string, string> map) =>
-        map as IReadOnlyDictionary<string, string> ?? new Dictionary<string, string>(map);
+    // A Service selector is a plain equality map; comparing it directly spares parsing one per Service per pod.
+    private static bool SelectsPod(IDictionary<string, string> selector, IReadOnlyDictionary<string, string> podLabels)
+    {
+        foreach (var (key, value) in selector)
+        {
+            if (!podLabels.TryGetValue(key, out var actual) || actual != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void AddRequirements(List<LabelRequirement> requirements, V1LabelSelector? selector)
     {

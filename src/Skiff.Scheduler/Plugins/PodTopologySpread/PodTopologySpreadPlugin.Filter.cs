@@ -10,6 +10,10 @@ internal sealed partial class PodTopologySpreadPlugin
 
     public const string ReasonNodeLabelNotMatch = ReasonConstraintsNotMatch + " (missing required label)";
 
+    // Filters reject thousands of nodes per pod; one shared status per reason saves allocating each time.
+    private static readonly Status s_reasonNodeLabelNotMatchStatus = Status.Unresolvable(ReasonNodeLabelNotMatch);
+    private static readonly Status s_reasonConstraintsNotMatchStatus = Status.Unschedulable(ReasonConstraintsNotMatch);
+
     private const string PreFilterKey = "PreFilter" + PluginName;
 
     public (PreFilterResult? Result, Status Status) PreFilter(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
@@ -86,7 +90,7 @@ internal sealed partial class PodTopologySpreadPlugin
             var c = s.Constraints[i];
             if (labels is null || !labels.TryGetValue(c.TopologyKey, out var value))
             {
-                return Status.Unresolvable(ReasonNodeLabelNotMatch);
+                return s_reasonNodeLabelNotMatchStatus;
             }
 
             // Skew if the pod landed here: pods already in this domain, plus the pod itself when it matches, minus the
@@ -95,7 +99,7 @@ internal sealed partial class PodTopologySpreadPlugin
             var skew = s.MatchNum[i].GetValueOrDefault(value) + selfMatch - s.MinMatch[i];
             if (skew > c.MaxSkew)
             {
-                return Status.Unschedulable(ReasonConstraintsNotMatch);
+                return s_reasonConstraintsNotMatchStatus;
             }
         }
 

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Api.Selectors;
 using Skiff.Scheduler.Framework;
 
 namespace Skiff.Scheduler.Plugins.PodTopologySpread;
@@ -35,6 +36,7 @@ internal sealed partial class PodTopologySpreadPlugin : IPreFilterPlugin, IFilte
 
         var defaults = SystemDefaulted ? PodTopologySpreadOptions.SystemDefaultConstraints : _options.DefaultConstraints;
         var constraints = new List<SpreadConstraint>();
+        LabelSelector? selector = null;
         foreach (var c in defaults)
         {
             if (c.WhenUnsatisfiable != whenUnsatisfiable)
@@ -43,7 +45,7 @@ internal sealed partial class PodTopologySpreadPlugin : IPreFilterPlugin, IFilte
             }
 
             // Defaults take their selector from the pod's Services and controller; none means nothing to spread.
-            var selector = _defaultSelector.For(pod);
+            selector ??= _defaultSelector.For(pod);
             if (selector.IsEverything)
             {
                 return [];
