@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using k8s;
+
+namespace Skiff.Client.Http;
+
+/// <summary>
+/// Plain HTTP over the KubernetesClient's configured HttpClient (its TLS and credentials), for requests the generated
+/// methods cannot express for any group, version and resource alike.
+/// </summary>
+internal sealed class RawApi
+{
+    private readonly HttpClient _http;
+    private readonly Uri _base;
+
+    public RawApi(IKubernetes client)
+    {
+        _http = client is Kubernetes k
+            ? k.HttpClient
+            : throw new ArgumentException("the client runtime needs a k8s.Kubernetes client", nameof(client));
+        var text = client.BaseUri.ToString();
+        _base = new Uri(text.EndsWith('/') ? text : text + "/");
+    }
+
+    /// <summary>Sends a GET and returns the response once its headers arrived; throws <see cref="ApiError"/> on failure.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string pathAndQuery, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, pathAndQuery.TrimStart('/')));
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            throw ApiError.From(response.StatusCode, body);
+        }
+    }
+
+    public async Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken ct)
+    {
+        using var response = await GetAsync(pathAndQuery, ct).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonDocument.ParseAsync(stream, default, ct).ConfigureAwait(false);
+        }
+    }
+
+    public static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var builder = new StringBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            builder.Append(builder.Length == 0 ? '?' : '&').Append(name).Append('=').Append(WebUtility.UrlEncode(value));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Skiff.Client.Http;
+
+namespace Skiff.Client.Informers;
+
+/// <summary>Hands out one informer per resource for the whole process and starts them all together.</summary>
+public sealed class SharedInformerFactory : ISharedInformerFactory
+{
+    private readonly RawApi _api;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly InformerOptions _options;
+    private readonly ConcurrentDictionary<string, Lazy<IStartable>> _informers = new(StringComparer.Ordinal);
+    private readonly Lock _startLock = new();
+    private CancellationToken? _started;
+
+    public SharedInformerFactory(IKubernetes client, TimeProvider time, ILoggerFactory loggers, InformerOptions? options = null)
+    {
+        _api = new RawApi(client);
+        _time = time;
+        _loggers = loggers;
+        _options = options ?? InformerOptions.Default;
+    }
+
+    private interface IStartable
+    {
+        void Start(CancellationToken ct);
+    }
+
+    public IInformer<T> Get<T>()
+        where T : class, IKubernetesObject<V1ObjectMeta>, new()
+    {
+        var path = ResourcePath.For<T>();
+        return GetOrAdd("typed:" + path, () => new Informer<T>(_api, path, ObjectDecoder.Typed<T>, _options, _time, Logger(path)));
+    }
+
+    public IInformer<PartialObject> GetMetadata(string group, string version, string plural)
+    {
+        // The kind is learned from the first list response ("PodList" → "Pod").
+        var path = new ResourcePath(group, version, plural, string.Empty);
+        return GetOrAdd("meta:" + path, () => new Informer<PartialObject>(_api, path, ObjectDecoder.Partial, _options, _time, Logger(path)));
+    }
+
+    public void Start(CancellationToken ct)
+    {
+        lock (_startLock)
+        {
+            _started = ct;
+        }
+
+        foreach (var informer in _informers.Values)
+        {
+            informer.Value.Start(ct);
+        }
+    }
+
+    private IInformer<T> GetOrAdd<T>(string key, Func<Informer<T>> create)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var created = false;
+        var lazy = _informers.GetOrAdd(key, _ => new Lazy<IStartable>(() =>
+        {
+            created = true;
+            return new StartableInformer<T>(create());
+        }));
+        var informer = (StartableInformer<T>)lazy.Value;
+        if (created)
+        {
+            lock (_startLock)
+            {
+                if (_started is { } ct)
+                {
+                    informer.Start(ct);
+                }
+            }
+        }
+
+        return informer.Inner;
+    }
+
+    private ILogger Logger(ResourcePath path) => _loggers.CreateLogger("skiff.informer." + path);
+
+    private sealed class StartableInformer<T>(Informer<T> inner) : IStartable
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        public Informer<T> Inner { get; } = inner;
+
+        public void Start(CancellationToken ct) => Inner.Start(ct);
+    }
+}
