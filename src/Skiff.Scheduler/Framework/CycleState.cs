@@ -10,13 +10,6 @@ public sealed class CycleState
 {
     private readonly ConcurrentDictionary<string, object> _data = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Every node of the cycle's snapshot, set by the framework before PreFilter. Some plugins need the whole cluster
-    /// where upstream reads the snapshot lister: topology spread and pod affinity count pods on nodes that failed
-    /// filtering, ImageLocality scales by the total node count.
-    /// </summary>
-    public IReadOnlyList<NodeInfo>? AllNodes { get; set; }
-
     public void Write(string key, object value) => _data[key] = value;
 
     public T? Read<T>(string key)
@@ -25,7 +18,7 @@ public sealed class CycleState
     /// <summary>A shallow copy, for preemption's what-if filtering.</summary>
     public CycleState Clone()
     {
-        var copy = new CycleState { AllNodes = AllNodes };
+        var copy = new CycleState();
         foreach (var (key, value) in _data)
         {
             copy._data[key] = value is ICloneable cloneable ? cloneable.Clone() : value;

@@ -9,7 +9,7 @@ internal static class PluginRunner
     /// <summary>PreFilter then Filter per node; a skipped PreFilter means every node passes, a rejecting one fails all.</summary>
     public static Dictionary<string, Status> Filter(IFilterPlugin plugin, V1Pod pod, params NodeInfo[] nodes)
     {
-        var state = new CycleState { AllNodes = nodes };
+        var state = new CycleState();
         var results = new Dictionary<string, Status>();
         if (plugin is IPreFilterPlugin pre)
         {
@@ -46,9 +46,9 @@ internal static class PluginRunner
         string.Join("; ", results.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {(r.Value.IsSuccess ? "ok" : r.Value.Message)}"));
 
     /// <summary>PreScore, Score per node, NormalizeScore; a skipped PreScore scores every node 0, as the framework does.</summary>
-    public static Dictionary<string, long> Score(IScorePlugin plugin, V1Pod pod, NodeInfo[] candidates, NodeInfo[]? allNodes = null)
+    public static Dictionary<string, long> Score(IScorePlugin plugin, V1Pod pod, NodeInfo[] candidates)
     {
-        var state = new CycleState { AllNodes = allNodes ?? candidates };
+        var state = new CycleState();
         if (plugin is IPreScorePlugin pre)
         {
             var status = pre.PreScore(state, pod, candidates);

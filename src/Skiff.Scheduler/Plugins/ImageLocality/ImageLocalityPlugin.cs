@@ -20,6 +20,14 @@ internal sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
 
     private const long MaxContainerThreshold = 1000 * Mb;
 
+    private readonly INodeInfoLister _snapshot;
+
+    /// <param name="snapshot">The cycle's nodes: an image's spread is the share of all nodes that hold it.</param>
+    public ImageLocalityPlugin(INodeInfoLister snapshot)
+    {
+        _snapshot = snapshot;
+    }
+
     public string Name => PluginName;
 
     /// <summary>Normalises the pod's image names once instead of on every node (upstream has no PreScore here).</summary>
@@ -31,8 +39,7 @@ internal sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
-        // Upstream divides by the number of nodes in the snapshot; the framework publishes that list on the state.
-        var totalNodes = Math.Max(1, state.AllNodes?.Count ?? 1);
+        var totalNodes = Math.Max(1, _snapshot.List().Count);
         var images = state.Read<string[]>(PreScoreKey) ?? ImageNames(pod);
         long sum = 0;
         foreach (var image in images)

@@ -32,7 +32,7 @@ internal sealed partial class InterPodAffinityPlugin
         var existingAntiAffinity = new TopologyCounts();
         var affinity = new TopologyCounts();
         var antiAffinity = new TopologyCounts();
-        foreach (var node in nodes)
+        foreach (var node in _snapshot?.HavePodsWithRequiredAntiAffinityList() ?? nodes)
         {
             if (node.Node is null)
             {
@@ -43,16 +43,22 @@ internal sealed partial class InterPodAffinityPlugin
             {
                 existingAntiAffinity.AddAntiAffinity(existing.Affinity.RequiredAntiAffinity, pod, namespaceLabels, node.Node, 1);
             }
+        }
 
-            if (!terms.HasRequired)
+        if (terms.HasRequired)
+        {
+            foreach (var node in nodes)
             {
-                continue;
-            }
+                if (node.Node is null)
+                {
+                    continue;
+                }
 
-            foreach (var existing in node.Pods)
-            {
-                affinity.AddAffinity(terms.RequiredAffinity, existing.Pod, node.Node, 1);
-                antiAffinity.AddAntiAffinity(terms.RequiredAntiAffinity, existing.Pod, null, node.Node, 1);
+                foreach (var existing in node.Pods)
+                {
+                    affinity.AddAffinity(terms.RequiredAffinity, existing.Pod, node.Node, 1);
+                    antiAffinity.AddAntiAffinity(terms.RequiredAntiAffinity, existing.Pod, null, node.Node, 1);
+                }
             }
         }
 

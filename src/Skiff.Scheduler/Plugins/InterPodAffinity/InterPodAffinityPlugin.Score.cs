@@ -30,15 +30,16 @@ internal sealed partial class InterPodAffinityPlugin
         var namespaceLabels = NamespaceLabels(pod);
         var score = new InterPodAffinityPreScoreState();
 
-        // Pods on nodes that failed filtering still attract or repel through their domains, hence every node.
-        foreach (var node in state.AllNodes ?? nodes)
+        // Pods on nodes that failed filtering still attract or repel through their domains, hence every node; unless
+        // the incoming pod has preferences of its own, only nodes with pods that have affinity terms matter.
+        var candidates = hasConstraints ? _snapshot?.List() : _snapshot?.HavePodsWithAffinityList();
+        foreach (var node in candidates ?? nodes)
         {
             if (node.Node?.Metadata?.Labels is not { Count: > 0 } labels)
             {
                 continue;
             }
 
-            // Unless the incoming pod has preferences of its own, only pods with affinity terms can contribute.
             foreach (var existing in hasConstraints ? node.Pods : node.PodsWithAffinity)
             {
                 AddExistingPod(score, terms, pod, namespaceLabels, existing, labels);

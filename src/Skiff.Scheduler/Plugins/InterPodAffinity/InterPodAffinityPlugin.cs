@@ -17,12 +17,15 @@ internal sealed partial class InterPodAffinityPlugin : IPreFilterPlugin, IFilter
     private static readonly IReadOnlyDictionary<string, string> s_noLabels = new Dictionary<string, string>();
 
     private readonly InterPodAffinityOptions _options;
+    private readonly INodeInfoLister? _snapshot;
     private readonly ILister<V1Namespace>? _namespaces;
 
+    /// <param name="snapshot">The cycle's nodes, for the lists of nodes with affinity pods; without it the nodes passed in.</param>
     /// <param name="namespaces">Namespace labels for terms with a namespaceSelector; without it such selectors see no labels.</param>
-    public InterPodAffinityPlugin(InterPodAffinityOptions? options = null, ILister<V1Namespace>? namespaces = null)
+    public InterPodAffinityPlugin(InterPodAffinityOptions? options = null, INodeInfoLister? snapshot = null, ILister<V1Namespace>? namespaces = null)
     {
         _options = options ?? new InterPodAffinityOptions();
+        _snapshot = snapshot;
         _namespaces = namespaces;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Skiff.Scheduler.Plugins.NodeResourcesFit;
 
 namespace Skiff.Scheduler.Plugins.NodeResourcesBalancedAllocation;
@@ -6,4 +7,7 @@ namespace Skiff.Scheduler.Plugins.NodeResourcesBalancedAllocation;
 internal sealed record NodeResourcesBalancedAllocationOptions
 {
     public IReadOnlyList<ResourceSpec> Resources { get; init; } = ResourceSpec.Defaults;
+
+    public static NodeResourcesBalancedAllocationOptions FromArgs(JsonElement? args) =>
+        new() { Resources = ResourceSpec.ListFrom(args, "resources") ?? ResourceSpec.Defaults };
 }

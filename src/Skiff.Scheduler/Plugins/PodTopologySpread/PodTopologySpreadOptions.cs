@@ -1,4 +1,6 @@
+using System.Text.Json;
 using k8s.Models;
+using Skiff.Scheduler.Plugins.Shared;
 
 namespace Skiff.Scheduler.Plugins.PodTopologySpread;
 
@@ -18,4 +20,11 @@ internal sealed record PodTopologySpreadOptions
         new() { TopologyKey = "topology.kubernetes.io/zone", WhenUnsatisfiable = "ScheduleAnyway", MaxSkew = 5 },
         new() { TopologyKey = "kubernetes.io/hostname", WhenUnsatisfiable = "ScheduleAnyway", MaxSkew = 3 },
     ];
+
+    /// <summary>PodTopologySpreadArgs as JSON: defaultConstraints and defaultingType.</summary>
+    public static PodTopologySpreadOptions FromArgs(JsonElement? args) => new()
+    {
+        DefaultingType = args.String("defaultingType") == "List" ? SpreadDefaulting.List : SpreadDefaulting.System,
+        DefaultConstraints = args.Model<List<V1TopologySpreadConstraint>>("defaultConstraints") ?? [],
+    };
 }

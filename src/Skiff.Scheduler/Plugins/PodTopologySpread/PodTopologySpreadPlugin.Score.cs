@@ -10,7 +10,7 @@ internal sealed partial class PodTopologySpreadPlugin
 
     public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
-        var allNodes = state.AllNodes ?? nodes;
+        var allNodes = _snapshot?.List() ?? nodes;
         if (nodes.Count == 0 || allNodes.Count == 0)
         {
             return Status.Skip;

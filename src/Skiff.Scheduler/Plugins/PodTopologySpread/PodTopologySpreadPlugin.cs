@@ -14,12 +14,16 @@ internal sealed partial class PodTopologySpreadPlugin : IPreFilterPlugin, IFilte
     public const string PluginName = "PodTopologySpread";
 
     private readonly PodTopologySpreadOptions _options;
+    private readonly INodeInfoLister? _snapshot;
     private readonly DefaultSpreadSelector _defaultSelector;
 
+    /// <param name="snapshot">The cycle's nodes: scoring counts pods on nodes that failed filtering too.</param>
     /// <param name="defaultSelector">Services and controllers for system-default spreading; without it only pods' own constraints apply.</param>
-    public PodTopologySpreadPlugin(PodTopologySpreadOptions? options = null, DefaultSpreadSelector? defaultSelector = null)
+    public PodTopologySpreadPlugin(
+        PodTopologySpreadOptions? options = null, INodeInfoLister? snapshot = null, DefaultSpreadSelector? defaultSelector = null)
     {
         _options = options ?? new PodTopologySpreadOptions();
+        _snapshot = snapshot;
         _defaultSelector = defaultSelector ?? new DefaultSpreadSelector();
     }
 

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Cache;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.ImageLocality;
 using static Skiff.Scheduler.Tests.Plugins.TestNodes;
@@ -31,7 +32,7 @@ public sealed class ImageLocalityPluginTests
         var pod = Pod();
         pod.Spec.Containers[0].Image = podImage;
 
-        var scores = PluginRunner.Score(new ImageLocalityPlugin(), pod, [node], [node, Info(Node("n2"))]);
+        var scores = PluginRunner.Score(new ImageLocalityPlugin(Snapshot.From([node, Info(Node("n2"))])), pod, [node]);
 
         Assert.True(expected == scores["n1"], $"{name}: {scores["n1"]}");
     }
@@ -53,7 +54,7 @@ public sealed class ImageLocalityPluginTests
         pod.Spec.Containers.Add(new V1Container { Name = "other", Image = "absent" });
 
         // 1000 MB of a 2000 MB ceiling: 100 × 977 / 1977 = 49.
-        var scores = PluginRunner.Score(new ImageLocalityPlugin(), pod, [node]);
+        var scores = PluginRunner.Score(new ImageLocalityPlugin(Snapshot.From([node])), pod, [node]);
 
         Assert.Equal(49, scores["n1"]);
     }

@@ -62,7 +62,7 @@ public sealed class InterPodAffinityFilterTests
         var nodes = Nodes();
         var plugin = Plugin();
         var pod = Pod("p", "default", "app=web").PodAntiAffinity("zone", "app=db");
-        var state = new CycleState { AllNodes = nodes };
+        var state = new CycleState();
         Assert.True(plugin.PreFilter(state, pod, nodes).Status.IsSuccess);
         var whatIf = state.Clone();
 
@@ -78,7 +78,7 @@ public sealed class InterPodAffinityFilterTests
         var nodes = Nodes();
         var plugin = Plugin();
         var pod = Pod("p", "default", "app=web").PodAntiAffinity("zone", "app=cache");
-        var state = new CycleState { AllNodes = nodes };
+        var state = new CycleState();
         Assert.True(plugin.PreFilter(state, pod, nodes).Status.IsSuccess);
 
         plugin.AddPod(state, pod, new PodInfo(Pod("c", "default", "app=cache")), nodes[2]);

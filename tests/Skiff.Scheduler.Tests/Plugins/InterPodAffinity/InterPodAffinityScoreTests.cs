@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Cache;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.InterPodAffinity;
 using static Skiff.Scheduler.Tests.Plugins.TestNodes;
@@ -37,7 +38,7 @@ public sealed class InterPodAffinityScoreTests
             Info(Node("n3", "zone=b"), Pod("fan", "default", "app=fan").PodAffinity("zone", "app=web")),
         ];
 
-        var scores = PluginRunner.Score(new InterPodAffinityPlugin(new InterPodAffinityOptions(hardPodAffinityWeight, ignoreExistingPreferences)), pod, nodes);
+        var scores = PluginRunner.Score(new InterPodAffinityPlugin(new InterPodAffinityOptions(hardPodAffinityWeight, ignoreExistingPreferences), Snapshot.From(nodes)), pod, nodes);
 
         Assert.True(expected == PluginRunner.Describe(scores), $"{name}: {PluginRunner.Describe(scores)}");
     }

@@ -84,7 +84,7 @@ public sealed class PodTopologySpreadFilterTests
         var nodes = ZoneNodes();
         var plugin = new PodTopologySpreadPlugin();
         var pod = Web().Spread(1, "zone", "DoNotSchedule", "app=web");
-        var state = new CycleState { AllNodes = nodes };
+        var state = new CycleState();
         Assert.True(plugin.PreFilter(state, pod, nodes).Status.IsSuccess);
         var whatIf = state.Clone();
 

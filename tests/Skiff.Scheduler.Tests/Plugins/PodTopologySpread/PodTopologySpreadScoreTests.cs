@@ -1,5 +1,6 @@
 using k8s.Models;
 using Skiff.Client.Cache;
+using Skiff.Scheduler.Cache;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.PodTopologySpread;
 using static Skiff.Scheduler.Tests.Plugins.TestNodes;
@@ -28,7 +29,9 @@ public sealed class PodTopologySpreadScoreTests
     [MemberData(nameof(Cases))]
     public void Score_PrefersDomainsWithFewerMatchingPods(string name, V1Pod pod, string expected)
     {
-        var scores = PluginRunner.Score(new PodTopologySpreadPlugin(), pod, Nodes());
+        var nodes = Nodes();
+
+        var scores = PluginRunner.Score(new PodTopologySpreadPlugin(snapshot: Snapshot.From(nodes)), pod, nodes);
 
         Assert.True(expected == PluginRunner.Describe(scores), $"{name}: {PluginRunner.Describe(scores)}");
     }
@@ -38,7 +41,9 @@ public sealed class PodTopologySpreadScoreTests
     {
         var all = Nodes();
 
-        var scores = PluginRunner.Score(new PodTopologySpreadPlugin(), Web().Spread(1, "zone", "ScheduleAnyway", "app=web"), [all[1], all[2]], all);
+        var plugin = new PodTopologySpreadPlugin(snapshot: Snapshot.From(all));
+
+        var scores = PluginRunner.Score(plugin, Web().Spread(1, "zone", "ScheduleAnyway", "app=web"), [all[1], all[2]]);
 
         Assert.Equal("n2=33, n3=100", PluginRunner.Describe(scores));
     }
