@@ -17,6 +17,12 @@ public sealed class FitError(int numAllNodes, Diagnosis diagnosis)
     {
         get
         {
+            // Upstream reports an empty cluster with this bare sentence rather than "0/0 nodes are available".
+            if (NumAllNodes == 0)
+            {
+                return ScheduleAlgorithm.NoNodesAvailable;
+            }
+
             var text = new StringBuilder($"0/{NumAllNodes} nodes are available:");
             if (!string.IsNullOrEmpty(Diagnosis.PreFilterMessage))
             {
