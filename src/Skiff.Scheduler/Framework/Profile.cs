@@ -379,7 +379,7 @@ public sealed class Profile
                 var score = perPlugin[p][i].Score;
                 if (score is < 0 or > IScorePlugin.MaxNodeScore)
                 {
-                    return (totals, Status.Error($"plugin {plugin.Plugin.Name} returns an invalid score {score}, it should in the range of [0, {IScorePlugin.MaxNodeScore}] after normalizing"));
+                    return (totals, Status.Error($"plugin {plugin.Plugin.Name} returns an invalid score {score}, it should in the range of [0, {IScorePlugin.MaxNodeScore}] after normalizing").WithPlugin(plugin.Plugin.Name));
                 }
 
                 totals[i].Score += score * plugin.Weight;

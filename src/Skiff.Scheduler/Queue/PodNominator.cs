@@ -10,6 +10,9 @@ public sealed class PodNominator : IPodNominator
     private readonly Dictionary<string, List<PodInfo>> _byNode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _nodeByUid = new(StringComparer.Ordinal);
 
+    // Filters ask once per node per cycle from many threads; with nobody nominated (the usual case) skip the lock.
+    private int _count;
+
     public void AddNominatedPod(PodInfo pod, string nodeName)
     {
         lock (_lock)
@@ -28,6 +31,7 @@ public sealed class PodNominator : IPodNominator
             }
 
             pods.Add(pod);
+            Volatile.Write(ref _count, _nodeByUid.Count);
         }
     }
 
@@ -49,6 +53,11 @@ public sealed class PodNominator : IPodNominator
 
     public IReadOnlyList<PodInfo> NominatedPodsForNode(string nodeName)
     {
+        if (Volatile.Read(ref _count) == 0)
+        {
+            return [];
+        }
+
         lock (_lock)
         {
             return _byNode.TryGetValue(nodeName, out var pods) ? [.. pods] : [];
@@ -68,5 +77,7 @@ public sealed class PodNominator : IPodNominator
         {
             _byNode.Remove(node);
         }
+
+        Volatile.Write(ref _count, _nodeByUid.Count);
     }
 }

@@ -93,7 +93,16 @@ public sealed partial class Scheduler : IDisposable
                     break;
                 }
 
-                await ScheduleOneAsync(next, ct).ConfigureAwait(false);
+                try
+                {
+                    await ScheduleOneAsync(next, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One pod's surprise (a plugin throwing, a cache invariant) must not stop scheduling for all.
+                    SchedulerLog.LoopFailed(_logger, e);
+                    Queue.AddUnschedulableIfNotPresent(next, Queue.SchedulingCycle, erred: true);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -18,7 +18,11 @@ public sealed class SchedulerHostTests
     {
         await using var cluster = await InProcessCluster.StartAsync();
         using var client = cluster.NewClient();
-        await client.CoreV1.CreateNodeAsync(Objects.Node("worker", cpu: "2"));
+        var node = Objects.Node("worker", cpu: "2");
+        await client.CoreV1.CreateNodeAsync(node);
+
+        // A kubelet reports capacity through the status subresource; creating the node does not set it.
+        await client.CoreV1.PatchNodeStatusAsync(new V1Patch(new { status = new { allocatable = node.Status.Allocatable } }, V1Patch.PatchType.MergePatch), "worker");
         var registry = DefaultPlugins.CreateRegistry();
         if (!registry.Contains(FakeCpuFit.PluginName))
         {

@@ -127,6 +127,35 @@ public sealed class SchedulerTests : IDisposable
         Assert.Equal(3, resolver.Resolve(Objects.Pod("c", priority: 3)));
     }
 
+    [Fact]
+    public async Task EachPodGoesThroughTheProfileNamedByItsSchedulerName()
+    {
+        var binder = new FakeBinder();
+        var (registry, packer) = TestProfiles.With((new FakeScore("PreferA", n => n.Name == "a" ? 100 : 0), 1), (binder, 0));
+        packer.SchedulerName = "packer";
+        var (_, spreader) = TestProfiles.With();
+        using var scheduler = new Skiff.Scheduler.Scheduling.Scheduler(new SchedulerDependencies
+        {
+            Settings = new SchedulerSettings { Profiles = [packer, spreader] },
+            Registry = registry,
+            Time = _time,
+        });
+        scheduler.OnNodeEvent(new InformerEvent<V1Node>(InformerEventType.Added, Objects.Node("a"), null));
+        scheduler.OnNodeEvent(new InformerEvent<V1Node>(InformerEventType.Added, Objects.Node("b"), null));
+        var packed = Objects.Pod("packed");
+        packed.Spec.SchedulerName = "packer";
+        scheduler.OnPodEvent(new InformerEvent<V1Pod>(InformerEventType.Added, packed, null));
+
+        var popped = await scheduler.Queue.PopAsync(CancellationToken.None);
+        await scheduler.ScheduleOneAsync(popped!, CancellationToken.None);
+        await scheduler.WaitForBindingsAsync();
+
+        Assert.Equal(["default-scheduler", "packer"], scheduler.Profiles.Keys.Order());
+        Assert.Equal(["PreferA"], scheduler.Profiles["packer"].Scores.Select(s => s.Plugin.Name));
+        Assert.Empty(scheduler.Profiles["default-scheduler"].Scores);
+        Assert.Equal("a", binder.Bound["packed"]);
+    }
+
     private async Task ScheduleNextAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
