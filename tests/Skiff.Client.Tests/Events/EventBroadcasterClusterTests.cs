@@ -38,7 +38,7 @@ public sealed class EventBroadcasterClusterTests
                 return events.Count == 2 && events.Any(e => e.Count == 3);
             },
             "two events, one counted three times",
-            10_000);
+            30_000);
         var failing = events.Single(e => e.Reason == "Failing");
         Assert.StartsWith("subject.", failing.Metadata.Name, StringComparison.Ordinal);
         Assert.Equal(map.Metadata.Uid, failing.InvolvedObject.Uid);

@@ -34,7 +34,7 @@ public sealed class InformerClusterTests
             }
         });
         factory.Start(stop.Token);
-        await informer.Synced.WaitAsync(TimeSpan.FromSeconds(10));
+        await informer.Synced.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(3, informer.Lister.List("inf").Count);
 
         await Create(client, "cm4");
@@ -47,7 +47,7 @@ public sealed class InformerClusterTests
         await Task.Delay(2500);
         await Create(client, "cm5");
 
-        await Eventually.TrueAsync(() => informer.Lister.Get("inf", "cm5") is not null, "cm5 after the watch restarted", 10_000);
+        await Eventually.TrueAsync(() => informer.Lister.Get("inf", "cm5") is not null, "cm5 after the watch restarted", 30_000);
         Assert.Equal(["cm1", "cm3", "cm4", "cm5"], informer.Lister.List("inf").Select(c => c.Metadata.Name).Order());
         Assert.Equal("v", informer.Lister.Get("inf", "cm1")!.Data["k"]);
         Assert.Equal(["Added cm1", "Added cm2", "Added cm3", "Added cm4", "Added cm5", "Deleted cm2", "Modified cm1"], seen.Order());

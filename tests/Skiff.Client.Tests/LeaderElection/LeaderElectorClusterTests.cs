@@ -18,13 +18,13 @@ public sealed class LeaderElectorClusterTests
         var a = new Candidate(client, "a");
         var b = new Candidate(client, "b");
 
-        await Eventually.TrueAsync(() => a.Leading || b.Leading, "a leader", 10_000);
+        await Eventually.TrueAsync(() => a.Leading || b.Leading, "a leader", 30_000);
         await Task.Delay(1500);
         Assert.True(a.Leading ^ b.Leading);
         var (leader, other) = a.Leading ? (a, b) : (b, a);
 
         await leader.StopAsync();
-        await Eventually.TrueAsync(() => other.Leading, "the other to take over", 10_000);
+        await Eventually.TrueAsync(() => other.Leading, "the other to take over", 30_000);
 
         var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("test-lock", "kube-system");
         Assert.Equal(other.Elector.Identity, lease.Spec.HolderIdentity);
@@ -39,14 +39,28 @@ public sealed class LeaderElectorClusterTests
         await using var cluster = await InProcessCluster.StartAsync();
         using var client = cluster.NewClient();
         var a = new Candidate(client, "a");
-        await Eventually.TrueAsync(() => a.Leading, "a to lead", 10_000);
+        await Eventually.TrueAsync(() => a.Leading, "a to lead", 30_000);
 
-        var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("test-lock", "kube-system");
-        lease.Spec.HolderIdentity = "intruder";
-        lease.Spec.LeaseDurationSeconds = 3600;
-        await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "test-lock", "kube-system");
-
-        await Eventually.TrueAsync(() => a.WorkCancelled, "the leader's work to be cancelled", 10_000);
+        // The leader renews every 300 ms, so the take-over retries on conflict like any writer would.
+        await Eventually.TrueAsync(
+            () =>
+            {
+                var lease = client.CoordinationV1.ReadNamespacedLease("test-lock", "kube-system");
+                lease.Spec.HolderIdentity = "intruder";
+                lease.Spec.LeaseDurationSeconds = 3600;
+                try
+                {
+                    client.CoordinationV1.ReplaceNamespacedLease(lease, "test-lock", "kube-system");
+                    return true;
+                }
+                catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
+                {
+                    return false;
+                }
+            },
+            "the lease taken over",
+            30_000);
+        await Eventually.TrueAsync(() => a.WorkCancelled, "the leader's work to be cancelled", 30_000);
         Assert.False(a.Elector.IsLeader);
         await a.StopAsync();
     }
@@ -65,9 +79,9 @@ public sealed class LeaderElectorClusterTests
                 Namespace = "kube-system",
                 Name = "test-lock",
                 Identity = name + "_" + Guid.NewGuid(),
-                LeaseDuration = TimeSpan.FromSeconds(2),
-                RenewDeadline = TimeSpan.FromSeconds(1.5),
-                RetryPeriod = TimeSpan.FromMilliseconds(200),
+                LeaseDuration = TimeSpan.FromSeconds(3),
+                RenewDeadline = TimeSpan.FromSeconds(2),
+                RetryPeriod = TimeSpan.FromMilliseconds(300),
             };
             Elector = new LeaderElector(client, options, TimeProvider.System, NullLogger.Instance);
             _run = Elector.RunAsync(LeadAsync, _stop.Token);
@@ -82,7 +96,7 @@ public sealed class LeaderElectorClusterTests
         public async Task StopAsync()
         {
             await _stop.CancelAsync();
-            await _run.WaitAsync(TimeSpan.FromSeconds(10));
+            await _run.WaitAsync(TimeSpan.FromSeconds(30));
             _stop.Dispose();
         }
 
