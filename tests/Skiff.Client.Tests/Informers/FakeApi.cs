@@ -18,6 +18,9 @@ internal sealed class FakeApi : DelegatingHandler
 
     public ConcurrentQueue<Uri> Requests { get; } = new();
 
+    /// <summary>Writes as "METHOD path", with the body sent.</summary>
+    public ConcurrentQueue<(string Request, string Body)> Writes { get; } = new();
+
     /// <summary>The writer of the watch that is currently held open, if any.</summary>
     public Pipe? Live { get; private set; }
 
@@ -56,7 +59,22 @@ internal sealed class FakeApi : DelegatingHandler
 
     public static string Expired() => Event("ERROR", """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","message":"too old resource version","code":410}""");
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Method != HttpMethod.Get)
+        {
+            // Writes succeed and answer with what was sent, as far as a client can tell.
+            var body = request.Content is null ? "{}" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Writes.Enqueue(($"{request.Method} {request.RequestUri!.AbsolutePath}", body));
+            var response = Json(request.Method == HttpMethod.Post ? HttpStatusCode.Created : HttpStatusCode.OK, body);
+            response.RequestMessage = request;
+            return response;
+        }
+
+        return Get(request);
+    }
+
+    private HttpResponseMessage Get(HttpRequestMessage request)
     {
         Requests.Enqueue(request.RequestUri!);
         var watch = request.RequestUri!.Query.Contains("watch=true", StringComparison.Ordinal);
@@ -64,15 +82,15 @@ internal sealed class FakeApi : DelegatingHandler
         {
             if (_watches.TryDequeue(out var scripted))
             {
-                return Task.FromResult(scripted());
+                return scripted();
             }
 
             var pipe = new Pipe();
             Live = pipe;
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(pipe.Reader.AsStream()) });
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(pipe.Reader.AsStream()) };
         }
 
-        return Task.FromResult(_lists.TryDequeue(out var list) ? list() : Json(HttpStatusCode.InternalServerError, "{}"));
+        return _lists.TryDequeue(out var list) ? list() : Json(HttpStatusCode.InternalServerError, "{}");
     }
 
     private static HttpResponseMessage Json(HttpStatusCode code, string body) =>
