@@ -38,10 +38,13 @@ public sealed class SkiffServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SkiffServer> StartAsync(string? dataDir = null, params string[] extraArgs)
+    public static Task<SkiffServer> StartAsync(string? dataDir = null, params string[] extraArgs) => StartAsync(dataDir, null, extraArgs);
+
+    /// <param name="port">A fixed port, for restarting a killed server where its clients expect it; null picks a free one.</param>
+    public static async Task<SkiffServer> StartAsync(string? dataDir, int? port, params string[] extraArgs)
     {
         dataDir ??= Directory.CreateTempSubdirectory("skiff-e2e-").FullName;
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
@@ -49,7 +52,7 @@ public sealed class SkiffServer : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skiff.dll"));
-        foreach (var arg in (string[])["server", "--data-dir", dataDir, "--bind-address", "127.0.0.1", "--https-listen-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-agent"])
+        foreach (var arg in (string[])["server", "--data-dir", dataDir, "--bind-address", "127.0.0.1", "--https-listen-port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-agent"])
         {
             start.ArgumentList.Add(arg);
         }
@@ -60,13 +63,23 @@ public sealed class SkiffServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start skiff");
-        var server = new SkiffServer(process, dataDir, port);
+        var server = new SkiffServer(process, dataDir, port.Value);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         await server.WaitReadyAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return server;
+    }
+
+    /// <summary>kill -9, keeping the data dir, so a test can start a server on it again.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()
