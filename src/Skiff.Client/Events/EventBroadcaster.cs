@@ -107,7 +107,7 @@ public sealed class EventBroadcaster
     {
         // Upstream names an event after its object and the recording time in nanoseconds, in hex; events of
         // cluster-scoped objects live in "default".
-        var nanos = (pending.Time.ToUnixTimeMilliseconds() * 1_000_000) + (pending.Time.Ticks % TimeSpan.TicksPerMillisecond * 100);
+        var nanos = (pending.Time - DateTimeOffset.UnixEpoch).Ticks * 100;
         var ns = string.IsNullOrEmpty(pending.Regarding.NamespaceProperty) ? "default" : pending.Regarding.NamespaceProperty;
         var at = Truncate(pending.Time);
         return new Corev1Event

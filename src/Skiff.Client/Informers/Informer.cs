@@ -13,7 +13,7 @@ namespace Skiff.Client.Informers;
 /// fresh), resumes a dropped watch where it stopped, relists when the server no longer has that version, and feeds
 /// handlers through an unbounded queue so a slow handler never stalls the watch stream.
 /// </summary>
-internal sealed class Informer<T> : IInformer<T>
+internal sealed class Informer<T> : IInformer<T>, IStartable
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly RawApi _api;

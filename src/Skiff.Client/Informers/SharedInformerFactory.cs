@@ -25,11 +25,6 @@ public sealed class SharedInformerFactory : ISharedInformerFactory
         _options = options ?? InformerOptions.Default;
     }
 
-    private interface IStartable
-    {
-        void Start(CancellationToken ct);
-    }
-
     public IInformer<T> Get<T>()
         where T : class, IKubernetesObject<V1ObjectMeta>, new()
     {
@@ -60,34 +55,19 @@ public sealed class SharedInformerFactory : ISharedInformerFactory
     private IInformer<T> GetOrAdd<T>(string key, Func<Informer<T>> create)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var created = false;
-        var lazy = _informers.GetOrAdd(key, _ => new Lazy<IStartable>(() =>
+        var informer = (Informer<T>)_informers.GetOrAdd(key, _ => new Lazy<IStartable>(create)).Value;
+
+        // Start is idempotent, so an informer asked for while Start runs may be started twice harmlessly.
+        lock (_startLock)
         {
-            created = true;
-            return new StartableInformer<T>(create());
-        }));
-        var informer = (StartableInformer<T>)lazy.Value;
-        if (created)
-        {
-            lock (_startLock)
+            if (_started is { } ct)
             {
-                if (_started is { } ct)
-                {
-                    informer.Start(ct);
-                }
+                informer.Start(ct);
             }
         }
 
-        return informer.Inner;
+        return informer;
     }
 
     private ILogger Logger(ResourcePath path) => _loggers.CreateLogger("skiff.informer." + path);
-
-    private sealed class StartableInformer<T>(Informer<T> inner) : IStartable
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        public Informer<T> Inner { get; } = inner;
-
-        public void Start(CancellationToken ct) => Inner.Start(ct);
-    }
 }
