@@ -31,6 +31,11 @@ internal sealed class SkiffServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>The admin kubeconfig the server wrote into its data dir.</summary>
+    public string KubeconfigPath => Path.Combine(_dataDir, "kubeconfig.yaml");
+
     /// <summary>From Process.Start to the first /readyz 200.</summary>
     public TimeSpan StartToReady { get; }
 
