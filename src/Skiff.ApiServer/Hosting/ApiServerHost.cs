@@ -85,7 +85,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             authorizer,
             new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
             dispatcher,
-            [new OpenApiHandler(Catalog, _time)],
+            [new OpenApiHandler(Catalog, _time), .. _options.ExtraHandlers],
             _store,
             () => _ready.Task.IsCompletedSuccessfully,
             _loggers.CreateLogger<ApiPipeline>());

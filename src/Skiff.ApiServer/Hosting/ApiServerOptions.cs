@@ -20,5 +20,8 @@ public sealed class ApiServerOptions
 
     public string ClusterCidr { get; init; } = "10.42.0.0/16";
 
+    /// <summary>Handlers for extra non-resource paths (the scheduler's /metrics), tried after the built-in ones.</summary>
+    public IReadOnlyList<INonResourceHandler> ExtraHandlers { get; init; } = [];
+
     public string KubeconfigOrDefault => KubeconfigPath ?? Path.Combine(DataDir, "kubeconfig.yaml");
 }

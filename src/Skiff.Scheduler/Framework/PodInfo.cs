@@ -10,11 +10,18 @@ public sealed class PodInfo
         Pod = pod;
         Requests = PodResources.Requests(pod);
         NonZeroRequests = PodResources.NonZeroRequests(pod);
+        Priority = pod.Spec?.Priority ?? 0;
     }
 
     public V1Pod Pod { get; }
 
     public string Uid => Pod.Metadata?.Uid ?? string.Empty;
+
+    /// <summary>
+    /// spec.priority, or what the scheduler resolved from the pod's PriorityClass when admission did not fill it
+    /// (our API server has no Priority admission plugin yet).
+    /// </summary>
+    public int Priority { get; init; }
 
     public Resource Requests { get; }
 

@@ -30,11 +30,12 @@ internal static class ServerCommand
         var disableAgent = new Option<bool>("--disable-agent") { Description = "Do not run a kubelet on this server" };
         var serviceCidr = new Option<string>("--service-cidr") { Description = "Range for Service cluster IPs", DefaultValueFactory = _ => "10.43.0.0/16" };
         var clusterCidr = new Option<string>("--cluster-cidr") { Description = "Range for pod IPs", DefaultValueFactory = _ => "10.42.0.0/16" };
+        var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1) for the embedded scheduler" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("server", "Run the API server, store and controllers of a cluster.")
         {
-            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, logLevel,
+            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -63,7 +64,7 @@ internal static class ServerCommand
                 ServiceCidr = parse.GetValue(serviceCidr)!,
                 ClusterCidr = parse.GetValue(clusterCidr)!,
             };
-            return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct).ConfigureAwait(false);
+            return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig)).ConfigureAwait(false);
         });
         return command;
     }

@@ -2,6 +2,9 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Hosting;
 using Skiff.Controllers.Hosting;
+using Skiff.Scheduler.Config;
+using Skiff.Scheduler.Hosting;
+using Skiff.Scheduler.Plugins;
 using Skiff.Storage;
 
 namespace Skiff.Commands;
@@ -9,9 +12,22 @@ namespace Skiff.Commands;
 /// <summary>Starts the server's components in order, each gated on the one it needs, and stops them on SIGTERM.</summary>
 internal static partial class ServerRunner
 {
-    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct, string? schedulerConfig = null)
     {
         var logger = loggers.CreateLogger("skiff.server");
+        SchedulerSettings schedulerSettings;
+        try
+        {
+            schedulerSettings = schedulerConfig is null ? SchedulerConfigLoader.Default() : SchedulerConfigLoader.LoadFile(schedulerConfig);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException)
+        {
+            LogSchedulerConfigFailed(logger, e.Message);
+            return 1;
+        }
+
+        var schedulerMetrics = new Skiff.Scheduler.Metrics.SchedulerMetrics();
+        options = WithMetrics(options, schedulerMetrics);
         IStore store;
         try
         {
@@ -42,6 +58,7 @@ internal static partial class ServerRunner
                 // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
                 using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
                 var controllers = new ControllerManager(client, ControllerRegistry.All(), TimeProvider.System, loggers).RunAsync(ct);
+                var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
@@ -53,11 +70,27 @@ internal static partial class ServerRunner
 
                 // Controllers stop (and release their lease) while the API server still answers.
                 await controllers.ConfigureAwait(false);
+                await scheduler.ConfigureAwait(false);
             }
         }
 
         return 0;
     }
+
+    private static ApiServerOptions WithMetrics(ApiServerOptions options, Skiff.Scheduler.Metrics.SchedulerMetrics metrics) => new()
+    {
+        DataDir = options.DataDir,
+        BindAddress = options.BindAddress,
+        Port = options.Port,
+        TlsSans = options.TlsSans,
+        KubeconfigPath = options.KubeconfigPath,
+        ServiceCidr = options.ServiceCidr,
+        ClusterCidr = options.ClusterCidr,
+        ExtraHandlers = [.. options.ExtraHandlers, new MetricsHandler([metrics.Render])],
+    };
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "cannot read the scheduler configuration: {Reason}")]
+    private static partial void LogSchedulerConfigFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "cannot open the datastore: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);

@@ -1,0 +1,3 @@
+namespace Skiff.Scheduler.Framework;
+
+public sealed record WeightedScorePlugin(IScorePlugin Plugin, int Weight);

@@ -1,0 +1,65 @@
+using Skiff.Scheduler.Cache;
+using Skiff.Scheduler.Framework;
+using Skiff.Scheduler.Tests.Fakes;
+
+namespace Skiff.Scheduler.Tests.Framework;
+
+public sealed class FeasibleNodeFinderTests
+{
+    [Theory]
+    [InlineData(50, 0, 50)]
+    [InlineData(100, 0, 100)]
+    [InlineData(1000, 0, 420)]
+    [InlineData(5000, 0, 500)]
+    [InlineData(6000, 0, 300)]
+    [InlineData(1000, 5, 100)]
+    [InlineData(1000, 30, 300)]
+    [InlineData(200, 100, 200)]
+    public void NumFeasibleNodesToFind_FollowsUpstreamsAdaptiveFormula(int nodes, int percentage, int expected)
+    {
+        Assert.Equal(expected, FeasibleNodeFinder.NumFeasibleNodesToFind(nodes, percentage));
+    }
+
+    [Fact]
+    public void Find_StopsOnceEnoughNodesFit_AndTheNextSearchStartsWhereItStopped()
+    {
+        var nodes = Enumerable.Range(0, 1000).Select(i => new NodeInfo(Objects.Node($"n{i:D4}"))).ToList();
+        var filter = new FakeFilter("Fits", (_, _) => Status.Success);
+        var profile = TestProfiles.Build(Snapshot.From(nodes), (filter, 0));
+        var finder = new FeasibleNodeFinder();
+
+        var found = finder.Find(profile, new CycleState(), Objects.Pod("p"), nodes, new Diagnosis(), CancellationToken.None);
+
+        Assert.Equal(420, found.Count);
+        Assert.Equal(420, found.Select(n => n.Name).Distinct().Count());
+        Assert.InRange(filter.Calls, 420, 1000);
+        Assert.Equal(420, finder.NextStartNodeIndex);
+    }
+
+    [Fact]
+    public void Find_RecordsWhyEachRejectedNodeFailed()
+    {
+        var nodes = Enumerable.Range(0, 60).Select(i => new NodeInfo(Objects.Node($"n{i}"))).ToList();
+        var filter = new FakeFilter("Odd", (_, node) => int.Parse(node.Name[1..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 1
+            ? Status.Unschedulable("node(s) were odd")
+            : Status.Success);
+        var profile = TestProfiles.Build(Snapshot.From(nodes), (filter, 0));
+        var diagnosis = new Diagnosis();
+
+        var found = new FeasibleNodeFinder().Find(profile, new CycleState(), Objects.Pod("p"), nodes, diagnosis, CancellationToken.None);
+
+        Assert.Equal(30, found.Count);
+        Assert.All(found, n => Assert.DoesNotContain(n.Name, diagnosis.NodeToStatus.Keys));
+        Assert.Equal(30, diagnosis.NodeToStatus.Count);
+        Assert.Equal(["Odd"], diagnosis.UnschedulablePlugins);
+    }
+
+    [Fact]
+    public void Find_WithAPluginError_Throws()
+    {
+        var nodes = new List<NodeInfo> { new(Objects.Node("a")) };
+        var profile = TestProfiles.Build(Snapshot.From(nodes), (new FakeFilter("Broken", (_, _) => Status.Error("boom")), 0));
+
+        Assert.Throws<SchedulingException>(() => new FeasibleNodeFinder().Find(profile, new CycleState(), Objects.Pod("p"), nodes, new Diagnosis(), CancellationToken.None));
+    }
+}
