@@ -40,9 +40,9 @@ public sealed class LabelRequirement
         switch (Operator)
         {
             case SelectorOperator.In or SelectorOperator.Equals or SelectorOperator.DoubleEquals:
-                return has && Values.Contains(value!);
+                return has && Contains(value!);
             case SelectorOperator.NotIn or SelectorOperator.NotEquals:
-                return !has || !Values.Contains(value!);
+                return !has || !Contains(value!);
             case SelectorOperator.Exists:
                 return has;
             case SelectorOperator.DoesNotExist:
@@ -57,6 +57,19 @@ public sealed class LabelRequirement
             default:
                 return false;
         }
+    }
+
+    private bool Contains(string value)
+    {
+        for (var i = 0; i < Values.Count; i++)
+        {
+            if (string.Equals(Values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The string form upstream prints: "a=b", "a!=b", "a in (x,y)", "!a", "a>3".</summary>

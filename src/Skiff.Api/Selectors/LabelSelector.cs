@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Skiff.Api.Objects;
 
 namespace Skiff.Api.Selectors;
@@ -99,6 +100,48 @@ public sealed class LabelSelector
         return new LabelSelector([.. requirements.OrderBy(r => r.Key, StringComparer.Ordinal)], false);
     }
 
+    /// <summary>
+    /// Builds a selector from a typed metav1.LabelSelector with the same rules as <see cref="FromJson"/>: null means
+    /// nothing, empty means everything.
+    /// </summary>
+    public static LabelSelector FromModel(V1LabelSelector? selector)
+    {
+        if (selector is null)
+        {
+            return Nothing;
+        }
+
+        if ((selector.MatchLabels?.Count ?? 0) + (selector.MatchExpressions?.Count ?? 0) == 0)
+        {
+            return Everything;
+        }
+
+        var requirements = new List<LabelRequirement>();
+        foreach (var (key, value) in selector.MatchLabels ?? new Dictionary<string, string>())
+        {
+            requirements.Add(LabelRequirement.Create(key, SelectorOperator.Equals, [value ?? string.Empty]));
+        }
+
+        foreach (var expression in selector.MatchExpressions ?? [])
+        {
+            var selectorOp = expression.OperatorProperty switch
+            {
+                "In" => SelectorOperator.In,
+                "NotIn" => SelectorOperator.NotIn,
+                "Exists" => SelectorOperator.Exists,
+                "DoesNotExist" => SelectorOperator.DoesNotExist,
+                var op => throw new SelectorParseException($"{Validation.GoQuote.Quote(op ?? string.Empty)} is not a valid label selector operator"),
+            };
+            requirements.Add(LabelRequirement.Create(expression.Key ?? string.Empty, selectorOp, expression.Values?.ToList()));
+        }
+
+        return new LabelSelector([.. requirements.OrderBy(r => r.Key, StringComparer.Ordinal)], false);
+    }
+
+    /// <summary>This selector with one more requirement (topology spread's matchLabelKeys add the pod's own values).</summary>
+    public LabelSelector With(LabelRequirement requirement) =>
+        _matchesNothing ? this : new LabelSelector([.. Requirements.Append(requirement).OrderBy(r => r.Key, StringComparer.Ordinal)], false);
+
     /// <summary>A selector requiring every given label, as from a Service's spec.selector map.</summary>
     public static LabelSelector FromMatchLabels(IReadOnlyDictionary<string, string> labels) =>
         labels.Count == 0
@@ -107,8 +150,24 @@ public sealed class LabelSelector
                 [.. labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => LabelRequirement.Create(kv.Key, SelectorOperator.Equals, [kv.Value]))],
                 false);
 
-    public bool Matches(IReadOnlyDictionary<string, string> labels) =>
-        !_matchesNothing && Requirements.All(r => r.Matches(labels));
+    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    {
+        if (_matchesNothing)
+        {
+            return false;
+        }
+
+        // A plain loop: the scheduler matches selectors against every pod on thousands of nodes per cycle.
+        for (var i = 0; i < Requirements.Count; i++)
+        {
+            if (!Requirements[i].Matches(labels))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Matches an object's metadata.labels.</summary>
     public bool Matches(JsonObject obj) => Matches(obj.GetLabels());

@@ -114,8 +114,25 @@ public sealed class NodeInfo
         return copy;
     }
 
+    /// <summary>Host ports of regular containers and of sidecars (init containers that run as long as the pod).</summary>
     public static IEnumerable<HostPort> HostPorts(V1Pod pod)
     {
+        foreach (var init in pod.Spec?.InitContainers ?? [])
+        {
+            if (init.RestartPolicy != "Always")
+            {
+                continue;
+            }
+
+            foreach (var port in init.Ports ?? [])
+            {
+                if (port.HostPort is > 0)
+                {
+                    yield return new HostPort(string.IsNullOrEmpty(port.HostIP) ? "0.0.0.0" : port.HostIP, port.Protocol ?? "TCP", port.HostPort.Value);
+                }
+            }
+        }
+
         foreach (var container in pod.Spec?.Containers ?? [])
         {
             foreach (var port in container.Ports ?? [])

@@ -5,6 +5,8 @@ namespace Skiff.Scheduler.Framework;
 /// <summary>A pod with what plugins would otherwise recompute on every node: its requests, computed once.</summary>
 public sealed class PodInfo
 {
+    private PodAffinityTerms? _affinity;
+
     public PodInfo(V1Pod pod)
     {
         Pod = pod;
@@ -26,6 +28,9 @@ public sealed class PodInfo
     public Resource Requests { get; }
 
     public Resource NonZeroRequests { get; }
+
+    /// <summary>The pod's inter-pod affinity terms, parsed on first use and kept (existing pods are matched every cycle).</summary>
+    public PodAffinityTerms Affinity => _affinity ?? Interlocked.CompareExchange(ref _affinity, PodAffinityTerms.Parse(Pod), null) ?? _affinity!;
 
     public bool HasAffinity => Pod.Spec?.Affinity?.PodAffinity is not null || Pod.Spec?.Affinity?.PodAntiAffinity is not null;
 

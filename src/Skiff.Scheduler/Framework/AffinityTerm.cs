@@ -1,0 +1,33 @@
+using k8s.Models;
+using Skiff.Api.Selectors;
+
+namespace Skiff.Scheduler.Framework;
+
+/// <summary>
+/// A parsed pod (anti-)affinity term. A pod is in the term's scope when its namespace is listed or its namespace's
+/// labels match <see cref="NamespaceSelector"/>, and it matches when its labels also match <see cref="Selector"/>.
+/// </summary>
+public sealed record AffinityTerm(
+    LabelSelector Selector, IReadOnlySet<string> Namespaces, LabelSelector NamespaceSelector, string TopologyKey, int Weight)
+{
+    private static readonly IReadOnlyDictionary<string, string> s_noLabels = new Dictionary<string, string>();
+
+    public bool Matches(V1Pod pod, IReadOnlyDictionary<string, string>? namespaceLabels)
+    {
+        var ns = pod.Metadata?.NamespaceProperty ?? string.Empty;
+        if (!Namespaces.Contains(ns) && !NamespaceSelector.Matches(namespaceLabels ?? s_noLabels))
+        {
+            return false;
+        }
+
+        return Selector.Matches(LabelsOf(pod.Metadata?.Labels));
+    }
+
+    /// <summary>The labels as the read-only map selectors take, without copying in the usual case.</summary>
+    public static IReadOnlyDictionary<string, string> LabelsOf(IDictionary<string, string>? labels) => labels switch
+    {
+        null => s_noLabels,
+        IReadOnlyDictionary<string, string> readOnly => readOnly,
+        _ => new Dictionary<string, string>(labels),
+    };
+}

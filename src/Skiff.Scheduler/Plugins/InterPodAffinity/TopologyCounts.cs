@@ -1,0 +1,91 @@
+using k8s.Models;
+using Skiff.Scheduler.Framework;
+using Skiff.Scheduler.Plugins.Shared;
+
+namespace Skiff.Scheduler.Plugins.InterPodAffinity;
+
+/// <summary>How many matching pods each topology domain holds; domains that drop to zero are removed.</summary>
+internal sealed class TopologyCounts
+{
+    private static readonly IReadOnlyDictionary<string, string> s_noLabels = new Dictionary<string, string>();
+
+    public Dictionary<TopologyPair, long> Counts { get; } = [];
+
+    public int Count => Counts.Count;
+
+    public long this[TopologyPair pair] => Counts.GetValueOrDefault(pair);
+
+    public TopologyCounts Clone()
+    {
+        var copy = new TopologyCounts();
+        foreach (var (pair, count) in Counts)
+        {
+            copy.Counts[pair] = count;
+        }
+
+        return copy;
+    }
+
+    public void Update(V1Node node, string topologyKey, long delta)
+    {
+        if (node.Metadata?.Labels is not { } labels || !labels.TryGetValue(topologyKey, out var value))
+        {
+            return;
+        }
+
+        var pair = new TopologyPair(topologyKey, value);
+        var updated = Counts.GetValueOrDefault(pair) + delta;
+        if (updated == 0)
+        {
+            Counts.Remove(pair);
+        }
+        else
+        {
+            Counts[pair] = updated;
+        }
+    }
+
+    /// <summary>Affinity counts only pods that match every one of the terms, and then in each term's domain.</summary>
+    public void AddAffinity(IReadOnlyList<AffinityTerm> terms, V1Pod pod, V1Node node, long delta)
+    {
+        if (!MatchesAll(terms, pod))
+        {
+            return;
+        }
+
+        foreach (var term in terms)
+        {
+            Update(node, term.TopologyKey, delta);
+        }
+    }
+
+    /// <summary>Anti-affinity counts each term a pod matches on its own.</summary>
+    public void AddAntiAffinity(IReadOnlyList<AffinityTerm> terms, V1Pod pod, IReadOnlyDictionary<string, string>? namespaceLabels, V1Node node, long delta)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Matches(pod, namespaceLabels ?? s_noLabels))
+            {
+                Update(node, term.TopologyKey, delta);
+            }
+        }
+    }
+
+    public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, V1Pod pod)
+    {
+        if (terms.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var term in terms)
+        {
+            if (!term.Matches(pod, null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Skiff.Scheduler.Plugins.NodeResourcesFit;
+
+/// <summary>Upstream's scoring strategies over (requested, allocatable) per resource; a resource a node lacks is skipped.</summary>
+internal static class AllocationScorers
+{
+    private const long MaxUtilization = 100;
+
+    /// <summary>Prefers emptier nodes: the weighted mean of free capacity in percent.</summary>
+    public static AllocationScore LeastAllocated(IReadOnlyList<ResourceSpec> resources) =>
+        (requested, allocatable) => WeightedMean(resources, requested, allocatable, static (req, cap) =>
+            req > cap ? 0 : (cap - req) * Framework.IScorePlugin.MaxNodeScore / cap);
+
+    /// <summary>Prefers fuller nodes (bin packing): the weighted mean of used capacity in percent.</summary>
+    public static AllocationScore MostAllocated(IReadOnlyList<ResourceSpec> resources) =>
+        (requested, allocatable) => WeightedMean(resources, requested, allocatable, static (req, cap) =>
+            Math.Min(req, cap) * Framework.IScorePlugin.MaxNodeScore / cap);
+
+    /// <summary>Scores each resource's utilization on a broken-line curve (scores 0..10 scaled to 0..100), rounded mean.</summary>
+    public static AllocationScore RequestedToCapacityRatio(IReadOnlyList<ResourceSpec> resources, IReadOnlyList<UtilizationShapePoint> shape)
+    {
+        var points = shape.Select(p => (Utilization: (long)p.Utilization, Score: p.Score * (Framework.IScorePlugin.MaxNodeScore / 10))).ToArray();
+        return (requested, allocatable) =>
+        {
+            long total = 0, weights = 0;
+            for (var i = 0; i < requested.Length; i++)
+            {
+                if (allocatable[i] == 0)
+                {
+                    continue;
+                }
+
+                var utilization = requested[i] > allocatable[i] ? MaxUtilization : requested[i] * MaxUtilization / allocatable[i];
+                var score = BrokenLine(points, utilization);
+
+                // Upstream leaves resources that score 0 out of the mean entirely.
+                if (score > 0)
+                {
+                    total += score * resources[i].Weight;
+                    weights += resources[i].Weight;
+                }
+            }
+
+            return weights == 0 ? 0 : (long)Math.Round((double)total / weights, MidpointRounding.AwayFromZero);
+        };
+    }
+
+    private static long BrokenLine((long Utilization, long Score)[] points, long x)
+    {
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (x <= points[i].Utilization)
+            {
+                if (i == 0)
+                {
+                    return points[0].Score;
+                }
+
+                var (x0, y0) = points[i - 1];
+                var (x1, y1) = points[i];
+                return y0 + ((y1 - y0) * (x - x0) / (x1 - x0));
+            }
+        }
+
+        return points[^1].Score;
+    }
+
+    private static long WeightedMean(IReadOnlyList<ResourceSpec> resources, ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, Func<long, long, long> score)
+    {
+        long total = 0, weights = 0;
+        for (var i = 0; i < requested.Length; i++)
+        {
+            if (allocatable[i] == 0)
+            {
+                continue;
+            }
+
+            total += score(requested[i], allocatable[i]) * resources[i].Weight;
+            weights += resources[i].Weight;
+        }
+
+        return weights == 0 ? 0 : total / weights;
+    }
+}

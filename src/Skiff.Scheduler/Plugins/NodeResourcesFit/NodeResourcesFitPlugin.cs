@@ -1,0 +1,121 @@
+using k8s.Models;
+using Skiff.Scheduler.Framework;
+
+namespace Skiff.Scheduler.Plugins.NodeResourcesFit;
+
+/// <summary>
+/// Filters nodes without room for the pod's requests (and a free pod slot), and scores nodes by the configured
+/// strategy (LeastAllocated unless configured otherwise).
+/// </summary>
+internal sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, IPreScorePlugin, IScorePlugin
+{
+    public const string PluginName = "NodeResourcesFit";
+
+    public const string ReasonTooManyPods = "Too many pods";
+
+    private const string PreFilterKey = "PreFilter" + PluginName;
+
+    private const string PreScoreKey = "PreScore" + PluginName;
+
+    private readonly HashSet<string> _ignoredResources;
+    private readonly HashSet<string> _ignoredGroups;
+    private readonly ResourceAllocationScorer _scorer;
+
+    public NodeResourcesFitPlugin(NodeResourcesFitOptions? options = null)
+    {
+        options ??= new NodeResourcesFitOptions();
+        _ignoredResources = new HashSet<string>(options.IgnoredResources, StringComparer.Ordinal);
+        _ignoredGroups = new HashSet<string>(options.IgnoredResourceGroups, StringComparer.Ordinal);
+        var resources = options.Resources.Count > 0 ? options.Resources : ResourceSpec.Defaults;
+        var strategy = options.ScoringStrategy switch
+        {
+            ScoringStrategyType.MostAllocated => AllocationScorers.MostAllocated(resources),
+            ScoringStrategyType.RequestedToCapacityRatio => AllocationScorers.RequestedToCapacityRatio(resources, options.Shape),
+            _ => AllocationScorers.LeastAllocated(resources),
+        };
+        _scorer = new ResourceAllocationScorer(resources, useRequested: false, strategy);
+    }
+
+    public string Name => PluginName;
+
+    public (PreFilterResult? Result, Status Status) PreFilter(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        state.Write(PreFilterKey, PodResources.Requests(pod));
+        return (null, Status.Success);
+    }
+
+    public Status Filter(CycleState state, V1Pod pod, NodeInfo node)
+    {
+        var request = state.Read<Resource>(PreFilterKey) ?? PodResources.Requests(pod);
+        var reasons = InsufficientResources(request, node);
+        return reasons is null ? Status.Success : new Status(StatusCode.Unschedulable, reasons);
+    }
+
+    /// <summary>Upstream's fit check; the reasons ("Too many pods", "Insufficient cpu", ...) or null when the pod fits.</summary>
+    internal List<string>? InsufficientResources(Resource request, NodeInfo node)
+    {
+        List<string>? reasons = null;
+        var allocatable = node.Allocatable;
+        var used = node.Requested;
+        if (node.Pods.Count + 1 > allocatable.AllowedPodNumber)
+        {
+            (reasons ??= []).Add(ReasonTooManyPods);
+        }
+
+        if (request.MilliCpu > 0 && request.MilliCpu > allocatable.MilliCpu - used.MilliCpu)
+        {
+            (reasons ??= []).Add("Insufficient cpu");
+        }
+
+        if (request.Memory > 0 && request.Memory > allocatable.Memory - used.Memory)
+        {
+            (reasons ??= []).Add("Insufficient memory");
+        }
+
+        if (request.EphemeralStorage > 0 && request.EphemeralStorage > allocatable.EphemeralStorage - used.EphemeralStorage)
+        {
+            (reasons ??= []).Add("Insufficient ephemeral-storage");
+        }
+
+        foreach (var (name, quantity) in request.Scalar)
+        {
+            if (quantity == 0 || IsIgnored(name))
+            {
+                continue;
+            }
+
+            if (quantity > allocatable.Scalar.GetValueOrDefault(name) - used.Scalar.GetValueOrDefault(name))
+            {
+                (reasons ??= []).Add("Insufficient " + name);
+            }
+        }
+
+        return reasons;
+    }
+
+    public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        state.Write(PreScoreKey, _scorer.PodRequests(pod));
+        return Status.Success;
+    }
+
+    public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node) =>
+        _scorer.Score(node, state.Read<long[]>(PreScoreKey) ?? _scorer.PodRequests(pod));
+
+    /// <summary>Only extended resources (a domain other than kubernetes.io) can be ignored.</summary>
+    private bool IsIgnored(string name)
+    {
+        if ((_ignoredResources.Count == 0 && _ignoredGroups.Count == 0) || !IsExtendedResource(name))
+        {
+            return false;
+        }
+
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        return _ignoredResources.Contains(name) || (slash > 0 && _ignoredGroups.Contains(name[..slash]));
+    }
+
+    private static bool IsExtendedResource(string name) =>
+        name.Contains('/', StringComparison.Ordinal)
+        && !name.Contains("kubernetes.io/", StringComparison.Ordinal)
+        && !name.StartsWith("requests.", StringComparison.Ordinal);
+}

@@ -1,0 +1,9 @@
+namespace Skiff.Scheduler.Plugins.NodeResourcesFit;
+
+/// <summary>NodeResourcesFitArgs.scoringStrategy.type.</summary>
+internal enum ScoringStrategyType
+{
+    LeastAllocated,
+    MostAllocated,
+    RequestedToCapacityRatio,
+}

@@ -1,0 +1,8 @@
+namespace Skiff.Scheduler.Plugins.PodTopologySpread;
+
+/// <summary>PodTopologySpreadArgs.defaultingType: upstream's built-in defaults, or the configured list.</summary>
+internal enum SpreadDefaulting
+{
+    System,
+    List,
+}

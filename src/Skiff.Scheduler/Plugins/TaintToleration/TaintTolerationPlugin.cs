@@ -1,0 +1,68 @@
+using k8s.Models;
+using Skiff.Scheduler.Framework;
+using Skiff.Scheduler.Plugins.Shared;
+
+namespace Skiff.Scheduler.Plugins.TaintToleration;
+
+/// <summary>
+/// Filters out nodes with a NoSchedule/NoExecute taint the pod does not tolerate, and scores nodes by how few
+/// PreferNoSchedule taints the pod would have to put up with.
+/// </summary>
+internal sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, IScorePlugin
+{
+    public const string PluginName = "TaintToleration";
+
+    private const string PreScoreKey = "PreScore" + PluginName;
+
+    public string Name => PluginName;
+
+    public Status Filter(CycleState state, V1Pod pod, NodeInfo node)
+    {
+        var taint = TolerationMatcher.FirstUntoleratedNoScheduleTaint(node.Node?.Spec?.Taints, pod.Spec?.Tolerations);
+        return taint is null ? Status.Success : Status.Unresolvable(UntoleratedReason(taint));
+    }
+
+    /// <summary>Upstream prints the taint Go-struct style; an empty value leaves nothing after the colon and space.</summary>
+    public static string UntoleratedReason(V1Taint taint) => $"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}";
+
+    public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        state.Write(PreScoreKey, PreferNoScheduleTolerations(pod));
+        return Status.Success;
+    }
+
+    public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
+    {
+        var tolerations = state.Read<List<V1Toleration>>(PreScoreKey) ?? PreferNoScheduleTolerations(pod);
+        long count = 0;
+        foreach (var taint in node.Node?.Spec?.Taints ?? [])
+        {
+            if (taint.Effect == "PreferNoSchedule" && !TolerationMatcher.AnyTolerates(tolerations, taint))
+            {
+                count++;
+            }
+        }
+
+        return (count, Status.Success);
+    }
+
+    public Status NormalizeScore(CycleState state, V1Pod pod, Span<NodeScore> scores)
+    {
+        ScoreNormalizer.Default(scores, reverse: true);
+        return Status.Success;
+    }
+
+    private static List<V1Toleration> PreferNoScheduleTolerations(V1Pod pod)
+    {
+        var tolerations = new List<V1Toleration>();
+        foreach (var toleration in pod.Spec?.Tolerations ?? [])
+        {
+            if (string.IsNullOrEmpty(toleration.Effect) || toleration.Effect == "PreferNoSchedule")
+            {
+                tolerations.Add(toleration);
+            }
+        }
+
+        return tolerations;
+    }
+}
