@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace Skiff.Bench.Scheduler;
+
+/// <summary>The dated Markdown section appended to bench/RESULTS.md.</summary>
+internal static class Report
+{
+    private const double Target = 1000;
+
+    public static string Render(BenchOptions options, IReadOnlyList<ShapeResult> results, string machine, TimeSpan elapsed)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.Append(inv, $"## Scheduler, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n");
+        text.Append(inv, $"Machine: {machine}. Run took {elapsed.TotalMinutes:0.0} min.\n\n");
+        text.Append(inv, $"A fresh `skiff server --disable-agent` (Release, embedded SQLite) per shape, `skiff hollow-nodes --count {options.Nodes} --cpu 4 --memory 16Gi --pods 110 --zones {options.Zones}` ");
+        text.Append(inv, $"against it, then {options.Pods} pods created through the API at {options.Parallelism} in flight (requests 100m cpu, 500Mi memory). Throughput: pods bound / (first create sent → last bind seen on a pod watch). ");
+        text.Append("Latency: create sent → bind seen on the watch (end to end), and the scheduler's own attempt histogram from `/metrics` (scheduling algorithm + binding, interpolated within buckets). ");
+        text.Append(inv, $"Anti-affinity: required anti-affinity on kubernetes.io/hostname among pods of one group of {options.GroupSize}. Topology spread: maxSkew 1 over topology.kubernetes.io/zone, DoNotSchedule, one label for all pods. ");
+        text.Append("All processes (benchmark client, API server + store + scheduler + controllers, hollow nodes) share the machine's cores.\n\n");
+        text.Append("| shape | nodes | pods bound | pods/s | e2e latency p50 / p99 ms | attempt p50 / p99 ms | node registration s | server RSS MiB at nodes / at pods | hollow-nodes RSS MiB | CPU s server / hollow |\n");
+        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in results)
+        {
+            text.Append(inv, $"| {r.Shape} | {r.Nodes} | {r.BoundPods}/{r.Pods} | {r.PodsPerSecond:0} | {r.LatencyP50Ms:0} / {r.LatencyP99Ms:0} | {r.AttemptP50Ms:0.0} / {r.AttemptP99Ms:0.0} | {r.NodeRegistrationSeconds:0.0} | {r.ServerRssAtNodesMiB:0} / {r.ServerRssAtPodsMiB:0} | {r.HollowRssMiB:0} | {r.ServerCpuSeconds:0.0} / {r.HollowCpuSeconds:0.0} |\n");
+        }
+
+        text.Append("\nAnchor: upstream kube-scheduler's performance floors for SchedulingBasic at 5,000 nodes are 680 pods/s (10k pods) and 810 pods/s (50k pods).\n\n");
+        if (results.FirstOrDefault(r => r.Shape == PodShapes.Basic) is { } basic)
+        {
+            var met = basic.PodsPerSecond >= Target && basic.BoundPods == basic.Pods;
+            text.Append(inv, $"Target: ≥ {Target:0} pods/s for SchedulingBasic on this 2-core machine with API server, store and hollow nodes in the same run: {basic.PodsPerSecond:0} pods/s at {basic.Nodes} nodes / {basic.Pods} pods — **{(met ? "met" : "missed")}**\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Skiff.Bench.Storage;
+
+namespace Skiff.Bench.Scheduler;
+
+/// <summary>
+/// One shape on a fresh cluster: register the nodes, create the pods at bounded parallelism, and wait (bounded)
+/// until the watch has seen every pod bound.
+/// </summary>
+internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter log)
+{
+    private const string Namespace = "bench";
+
+    public async Task<ShapeResult> RunAsync(string shape)
+    {
+        log.WriteLine($"== {shape}: {options.Pods} pods onto {options.Nodes} nodes");
+        await using var cluster = await BenchCluster.StartAsync(skiffDll, options, log);
+
+        // Let the scheduler's node informer take in the last registrations before the clock starts.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var rssAtNodes = cluster.Server.RssMiB();
+        await CreateNamespaceAsync(cluster.Client);
+
+        var clock = Stopwatch.StartNew();
+        var serverCpu = cluster.Server.Cpu();
+        var hollowCpu = cluster.Nodes!.Cpu();
+        await using var watch = await PodBindWatch.StartAsync(cluster.WatchClient, Namespace, clock);
+        var created = new TimeSpan[options.Pods];
+        var firstCreate = clock.Elapsed;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, options.Pods),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+            async (i, ct) =>
+            {
+                created[i] = clock.Elapsed;
+                await CreatePodAsync(cluster.Client, PodShapes.Pod(shape, i, options), ct);
+            });
+        var createSeconds = (clock.Elapsed - firstCreate).TotalSeconds;
+        log.WriteLine($"created {options.Pods} pods in {createSeconds:0.0} s; {watch.Count} bound so far");
+
+        var deadline = clock.Elapsed + options.BindTimeout;
+        var lastReport = clock.Elapsed;
+        while (watch.Count < options.Pods && clock.Elapsed < deadline && watch.Failure is null)
+        {
+            await Task.Delay(200);
+            if (clock.Elapsed - lastReport > TimeSpan.FromSeconds(10))
+            {
+                lastReport = clock.Elapsed;
+                log.WriteLine($"  {watch.Count}/{options.Pods} bound at {clock.Elapsed.TotalSeconds:0} s");
+            }
+        }
+
+        if (watch.Failure is { } failure)
+        {
+            throw new InvalidOperationException("the pod watch failed", failure);
+        }
+
+        var bound = watch.Bound;
+        var lastBound = bound.Count == 0 ? clock.Elapsed : bound.Values.Max();
+        var latencies = new List<double>(bound.Count);
+        foreach (var (name, at) in bound)
+        {
+            var index = int.Parse(name.AsSpan("pod-".Length), System.Globalization.CultureInfo.InvariantCulture);
+            latencies.Add((at - created[index]).TotalMilliseconds);
+        }
+
+        var (attemptP50, attemptP99, attempts) = await MetricsScrape.AttemptLatencyAsync(cluster.Client);
+        var result = new ShapeResult(
+            shape,
+            options.Nodes,
+            options.Pods,
+            bound.Count,
+            cluster.NodeRegistration.TotalSeconds,
+            createSeconds,
+            bound.Count / (lastBound - firstCreate).TotalSeconds,
+            Percentiles.Of(latencies, 50),
+            Percentiles.Of(latencies, 99),
+            attemptP50,
+            attemptP99,
+            rssAtNodes,
+            cluster.Server.RssMiB(),
+            cluster.Nodes.RssMiB(),
+            (cluster.Server.Cpu() - serverCpu).TotalSeconds,
+            (cluster.Nodes.Cpu() - hollowCpu).TotalSeconds);
+        log.WriteLine($"{shape}: {result.BoundPods}/{result.Pods} bound, {result.PodsPerSecond:0} pods/s, latency p50 {result.LatencyP50Ms:0} ms p99 {result.LatencyP99Ms:0} ms, " +
+            $"attempt p50 {attemptP50:0.0} ms p99 {attemptP99:0.0} ms ({attempts} scheduled attempts), server RSS {result.ServerRssAtNodesMiB:0} → {result.ServerRssAtPodsMiB:0} MiB");
+        return result;
+    }
+
+    private static async Task CreateNamespaceAsync(HttpClient client)
+    {
+        using var content = new StringContent($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{Namespace}\"}}}}", Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/api/v1/namespaces", content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Retries throttling and server errors a few times, as client-go would; anything else is a benchmark bug.</summary>
+    private static async Task CreatePodAsync(HttpClient client, string json, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var content = new StringContent(json, Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync($"/api/v1/namespaces/{Namespace}/pods", content, ct);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (attempt >= 5 || (response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500))
+            {
+                throw new HttpRequestException($"create pod: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+
+            await Task.Delay(100 * attempt, ct);
+        }
+    }
+}
