@@ -2,6 +2,7 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Hosting;
 using Skiff.Controllers.Hosting;
+using Skiff.Kubelet;
 using Skiff.Storage;
 
 namespace Skiff.Commands;
@@ -9,7 +10,7 @@ namespace Skiff.Commands;
 /// <summary>Starts the server's components in order, each gated on the one it needs, and stops them on SIGTERM.</summary>
 internal static partial class ServerRunner
 {
-    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct, KubeletOptions? kubelet = null)
     {
         var logger = loggers.CreateLogger("skiff.server");
         IStore store;
@@ -42,6 +43,7 @@ internal static partial class ServerRunner
                 // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
                 using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
                 var controllers = new ControllerManager(client, ControllerRegistry.All(), TimeProvider.System, loggers).RunAsync(ct);
+                var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(kubelet, client, loggers, logger, ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
@@ -51,6 +53,12 @@ internal static partial class ServerRunner
                     LogStopping(logger);
                 }
 
+                // The kubelet stops first; its containers keep running for the next start to adopt.
+                if (await agent.ConfigureAwait(false) is { } running)
+                {
+                    await running.DisposeAsync().ConfigureAwait(false);
+                }
+
                 // Controllers stop (and release their lease) while the API server still answers.
                 await controllers.ConfigureAwait(false);
             }
@@ -58,6 +66,29 @@ internal static partial class ServerRunner
 
         return 0;
     }
+
+    /// <summary>
+    /// The server's own node. A machine without containerd still serves the API: the failure is logged, not fatal.
+    /// </summary>
+    private static async Task<KubeletHost?> StartKubeletAsync(KubeletOptions options, Kubernetes client, ILoggerFactory loggers, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            return await KubeletHost.StartAsync(options, client, loggers, TimeProvider.System, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is Kubelet.Runtime.ContainerRuntimeException or Kubelet.Runtime.MissingRuntimeDependencyException or k8s.Autorest.HttpOperationException or HttpRequestException or IOException or Grpc.Core.RpcException)
+        {
+            LogKubeletFailed(logger, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "the agent (kubelet) did not start: {Reason}")]
+    private static partial void LogKubeletFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "cannot open the datastore: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);
