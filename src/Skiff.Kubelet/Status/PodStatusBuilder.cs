@@ -91,12 +91,12 @@ public static class PodStatusBuilder
                 status.Ready = (!isInit || RestartRules.IsSidecar(container)) && inputs.IsReady(container.Name);
                 if (attempts.Skip(1).FirstOrDefault(c => c.State == ContainerState.ContainerExited) is { } previous)
                 {
-                    status.LastState = new V1ContainerState { Terminated = Terminated(previous) };
+                    status.LastState = new V1ContainerState { Terminated = Terminated(previous, inputs) };
                 }
 
                 break;
             case ContainerState.ContainerExited:
-                var terminated = Terminated(latest);
+                var terminated = Terminated(latest, inputs);
                 if (waiting is not null)
                 {
                     status.State = Waiting(waiting);
@@ -107,7 +107,7 @@ public static class PodStatusBuilder
                     status.State = new V1ContainerState { Terminated = terminated };
                     if (attempts.Skip(1).FirstOrDefault(c => c.State == ContainerState.ContainerExited) is { } earlier)
                     {
-                        status.LastState = new V1ContainerState { Terminated = Terminated(earlier) };
+                        status.LastState = new V1ContainerState { Terminated = Terminated(earlier, inputs) };
                     }
                 }
 
@@ -125,14 +125,17 @@ public static class PodStatusBuilder
         Waiting = new V1ContainerStateWaiting { Message = string.IsNullOrEmpty(reason.Message) ? null : reason.Message, Reason = reason.Reason },
     };
 
-    public static V1ContainerStateTerminated Terminated(ContainerStatus container)
+    public static V1ContainerStateTerminated Terminated(ContainerStatus container, StatusInputs inputs)
     {
+        var message = string.IsNullOrEmpty(container.Message)
+            ? inputs.TerminationMessage(container.Metadata?.Name ?? string.Empty, RuntimePod.RestartCountOf(container))
+            : container.Message;
         var reason = container.Reason is { Length: > 0 } r ? r : container.ExitCode == 0 ? "Completed" : "Error";
         return new V1ContainerStateTerminated
         {
             ExitCode = container.ExitCode,
             Reason = reason,
-            Message = string.IsNullOrEmpty(container.Message) ? null : container.Message,
+            Message = string.IsNullOrEmpty(message) ? null : message,
             StartedAt = CriTime.ToDateTime(container.StartedAt),
             FinishedAt = CriTime.ToDateTime(container.FinishedAt),
             ContainerID = "containerd://" + container.Id,

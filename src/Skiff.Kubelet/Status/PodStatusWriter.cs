@@ -18,7 +18,10 @@ public sealed class PodStatusWriter(PodRuntimeContext context)
             name => context.Probes.IsReady(pod.Metadata.Uid, name),
             name => context.Probes.IsStarted(pod.Metadata.Uid, name),
             context.HostIp(),
-            WholeSeconds(context.Time.GetUtcNow().UtcDateTime)));
+            WholeSeconds(context.Time.GetUtcNow().UtcDateTime))
+        {
+            TerminationMessage = (name, restartCount) => ReadTerminationLog(context.Paths.TerminationLog(pod.Metadata.Uid, name, restartCount)),
+        });
         var json = KubernetesJson.Serialize(status);
         if (json == state.WrittenStatusJson)
         {
@@ -37,6 +40,26 @@ public sealed class PodStatusWriter(PodRuntimeContext context)
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             // Deleted meanwhile; the worker learns it from the informer.
+        }
+    }
+
+    /// <summary>Upstream reads at most 4096 bytes of a container's termination log.</summary>
+    private static string? ReadTerminationLog(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            var buffer = new byte[4096];
+            var read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return read == 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

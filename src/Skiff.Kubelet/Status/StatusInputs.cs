@@ -11,4 +11,8 @@ public sealed record StatusInputs(
     Func<string, bool> IsReady,
     Func<string, bool?> IsStarted,
     string? HostIp,
-    DateTime Now);
+    DateTime Now)
+{
+    /// <summary>What a container wrote to its termination log (by name and restart count), if anything.</summary>
+    public Func<string, int, string?> TerminationMessage { get; init; } = (_, _) => null;
+}

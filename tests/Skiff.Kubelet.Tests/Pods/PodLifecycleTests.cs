@@ -135,10 +135,10 @@ public sealed class PodLifecycleTests(RuntimeFixture fixture)
     [Theory]
     [InlineData(0, "Succeeded", "Completed")]
     [InlineData(3, "Failed", "Error")]
-    public async Task RestartNever_ExitCodeDecidesPhase(int code, string phase, string reason)
+    public async Task RestartNever_ExitCodeDecidesPhase_TerminationLogIsTheMessage(int code, string phase, string reason)
     {
         await using var harness = await KubeletHarness.StartAsync(fixture);
-        var spec = KubeletHarness.Pod("exit", KubeletHarness.Container("main", harness.Image("shell"), "sh", "-c", $"exit {code}"));
+        var spec = KubeletHarness.Pod("exit", KubeletHarness.Container("main", harness.Image("shell"), "sh", "-c", $"echo -n done-{code} > /dev/termination-log; exit {code}"));
         spec.Spec.RestartPolicy = "Never";
         var pod = await harness.CreateAsync(spec);
 
@@ -146,6 +146,7 @@ public sealed class PodLifecycleTests(RuntimeFixture fixture)
 
         var terminated = done.Status.ContainerStatuses[0].State.Terminated;
         Assert.Equal((code, reason), (terminated.ExitCode, terminated.Reason));
+        Assert.Equal($"done-{code}", terminated.Message);
         Assert.Equal(0, done.Status.ContainerStatuses[0].RestartCount);
     }
 

@@ -171,4 +171,14 @@ public sealed class PodStatusBuilderTests
         pod.Status.Conditions = [new V1PodCondition { Type = "Ready", Status = "True", LastTransitionTime = earlier }];
         Assert.Equal(earlier, Build(pod, [Running("a")]).Conditions.Single(c => c.Type == "Ready").LastTransitionTime);
     }
+
+    [Fact]
+    public void TerminationLog_BecomesTheTerminatedMessage()
+    {
+        var inputs = new StatusInputs(Pod("Never", ["a"]), new RuntimePod([Sandbox()], [Exited("a", 1)]), new Dictionary<string, WaitingReason>(), _ => true, _ => true, null, Now)
+        {
+            TerminationMessage = (name, restarts) => name == "a" && restarts == 0 ? "disk full" : null,
+        };
+        Assert.Equal("disk full", PodStatusBuilder.Build(inputs).ContainerStatuses[0].State.Terminated.Message);
+    }
 }
