@@ -95,6 +95,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         var paths = new KubeletPaths(options.DataDir);
         var informers = new SharedInformerFactory(client, time, loggers);
         var podInformer = informers.Get<V1Pod>();
+        podInformer.AddIndex(PodWorkers.UidIndex, pod => [pod.Metadata.Uid]);
         var serviceInformer = informers.Get<V1Service>();
         informers.Start(_stop.Token);
         var broadcaster = new EventBroadcaster(client, time, loggers.CreateLogger("skiff.kubelet.events"));

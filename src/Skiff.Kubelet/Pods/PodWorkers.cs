@@ -84,7 +84,10 @@ public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod>
 
     public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName == nodeName;
 
-    private V1Pod? Find(string uid) => pods.List().FirstOrDefault(p => p.Metadata.Uid == uid && IsOurs(p));
+    /// <summary>The informer index <see cref="PodWorkers"/> finds pods by; the host adds it before the workers start.</summary>
+    public const string UidIndex = "uid";
+
+    private V1Pod? Find(string uid) => pods.ByIndex(UidIndex, uid).FirstOrDefault(IsOurs);
 
     private async Task RunAsync(string uid, Worker worker)
     {
