@@ -66,12 +66,13 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var registries = new Registries(_store, _time, allocator);
         await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
         await KubernetesService.RepairAllocationsAsync(registries, Catalog, allocator, ct).ConfigureAwait(false);
+        await SystemPriorityClassSeeder.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
 
         _caches = new WatchCaches(_loggers);
         var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
         var customVersions = new CustomResourceVersions();
         var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
-        var writes = new WriteHandlers(registries, admission, Catalog, _time);
+        var writes = new WriteHandlers(registries, admission, Catalog, _time, [new Admission.Priority.PriorityAdmission(registries, Catalog)]);
         _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
         await _crds.StartAsync(ct).ConfigureAwait(false);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
