@@ -80,7 +80,8 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
             new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
-            new CustomResourceScaleHandler(customVersions, writes));
+            new CustomResourceScaleHandler(customVersions, writes),
+            new Handlers.Kubelet.KubeletProxy(registries, Catalog, _certificates.KubeletClient));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
             authorizer,
