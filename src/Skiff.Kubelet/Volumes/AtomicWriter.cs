@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Skiff.Kubelet.Volumes;
 
@@ -8,7 +9,7 @@ namespace Skiff.Kubelet.Volumes;
 /// every top-level name is a symlink through <c>..data</c>. An update writes a new timestamped directory and swaps
 /// <c>..data</c> with one rename(2).
 /// </summary>
-public static class AtomicWriter
+public static partial class AtomicWriter
 {
     public const string DataDirName = "..data";
 
@@ -52,7 +53,11 @@ public static class AtomicWriter
 
         File.CreateSymbolicLink(tmpLink, tsName);
         // rename(2) over the old link is the one atomic step readers can observe.
-        File.Move(tmpLink, dataLink, overwrite: true);
+        if (Rename(tmpLink, dataLink) != 0)
+        {
+            throw new IOException($"rename {tmpLink} to {dataLink}: {Marshal.GetLastPInvokeErrorMessage()}");
+        }
+
         UpdateUserLinks(targetDir, payload);
         if (oldTsDir is not null && oldTsName != tsName && Directory.Exists(oldTsDir))
         {
@@ -137,4 +142,8 @@ public static class AtomicWriter
             }
         }
     }
+
+    // File.Move refuses a symlink to a directory, and rename(2) is the atomic swap we need anyway.
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Rename(string oldPath, string newPath);
 }
