@@ -199,8 +199,10 @@ public sealed class PodLifecycleTests(RuntimeFixture fixture)
                 seen.Add(reason);
             }
 
-            return seen.Contains("ErrImagePull") && seen.Contains("ImagePullBackOff");
-        }, Timeout, "ErrImagePull then ImagePullBackOff");
+            // ErrImagePull lasts only until the back-off starts, so a poll can miss it; the back-off message names the image.
+            return seen.Contains("ImagePullBackOff")
+                && p.Status!.ContainerStatuses![0].State!.Waiting!.Message!.Contains("missing:1", StringComparison.Ordinal);
+        }, Timeout, "ImagePullBackOff");
     }
 
     [Fact]
