@@ -17,6 +17,7 @@ public sealed class RolloutWatcher : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private int _mostAlive;
     private int _fewestReady = int.MaxValue;
+    private int _fewestAvailable = int.MaxValue;
 
     private RolloutWatcher(int replicas, int maxSurge, int maxUnavailable)
     {
@@ -34,18 +35,45 @@ public sealed class RolloutWatcher : IAsyncDisposable
             watcher._pods[pod.Metadata.Uid] = pod;
         }
 
+        var deployments = await client.AppsV1.ListNamespacedDeploymentAsync(ns);
+        foreach (var deployment in deployments.Items)
+        {
+            watcher.ObserveDeployment(deployment);
+        }
+
         watcher.Observe();
-        watcher._loop = watcher.RunAsync(client, ns, list.Metadata.ResourceVersion);
+        watcher._loop = Task.WhenAll(
+            watcher.RunAsync(client, ns, list.Metadata.ResourceVersion),
+            watcher.RunDeploymentsAsync(client, ns, deployments.Metadata.ResourceVersion));
         return watcher;
     }
 
-    /// <summary>Asserts the rollout stayed within replicas + maxSurge pods and replicas − maxUnavailable ready ones.</summary>
+    /// <summary>
+    /// Asserts the rollout stayed within replicas + maxSurge live pods, and that the Deployment never reported fewer than
+    /// replicas − maxUnavailable available (the check upstream's e2e makes on the Deployment's status).
+    /// </summary>
     public void AssertHeld()
     {
         lock (_pods)
         {
             Assert.True(_mostAlive <= _replicas + _maxSurge, $"{_mostAlive} pods alive at once, more than {_replicas} + {_maxSurge}");
-            Assert.True(_fewestReady >= _replicas - _maxUnavailable, $"only {_fewestReady} pods ready at one point, fewer than {_replicas} - {_maxUnavailable}");
+            Assert.True(_fewestAvailable >= _replicas - _maxUnavailable, $"the Deployment reported only {_fewestAvailable} available, fewer than {_replicas} - {_maxUnavailable} (fewest ready pods seen: {_fewestReady})");
+        }
+    }
+
+    private async Task RunDeploymentsAsync(IKubernetes client, string ns, string resourceVersion)
+    {
+        await foreach (var (_, deployment) in client.AppsV1.WatchListNamespacedDeploymentAsync(ns, resourceVersion: resourceVersion, cancellationToken: _stop.Token))
+        {
+            ObserveDeployment(deployment);
+        }
+    }
+
+    private void ObserveDeployment(V1Deployment deployment)
+    {
+        lock (_pods)
+        {
+            _fewestAvailable = Math.Min(_fewestAvailable, deployment.Status?.AvailableReplicas ?? 0);
         }
     }
 

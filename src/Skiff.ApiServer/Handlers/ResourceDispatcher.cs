@@ -22,12 +22,15 @@ public sealed class ResourceDispatcher
     private readonly Reviews.ReviewHandler _reviews;
     private readonly ScaleHandler _scale;
     private readonly PodSubresources _pods;
+    private readonly Kubelet.KubeletProxy? _kubelet;
     private readonly CustomResources.CustomResourceScaleHandler? _customScale;
 
     public ResourceDispatcher(
         ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer,
-        Reviews.ReviewHandler reviews, ScaleHandler scale, PodSubresources pods, CustomResources.CustomResourceScaleHandler? customScale = null)
+        Reviews.ReviewHandler reviews, ScaleHandler scale, PodSubresources pods, CustomResources.CustomResourceScaleHandler? customScale = null,
+        Kubelet.KubeletProxy? kubelet = null)
     {
+        _kubelet = kubelet;
         _scale = scale;
         _pods = pods;
         _reviews = reviews;
@@ -99,6 +102,11 @@ public sealed class ResourceDispatcher
         if (!sub.Verbs.Contains(info.Verb))
         {
             throw ApiErrors.MethodNotAllowed();
+        }
+
+        if (KubeletProxies.Contains(sub.Name) && _kubelet is not null)
+        {
+            return _kubelet.HandleAsync(request, sub.Name);
         }
 
         if (KubeletProxies.Contains(sub.Name))

@@ -16,11 +16,14 @@ public sealed class WriteHandlers
     private readonly AdmissionChain _admission;
     private readonly ResourceInfo _namespaces;
     private readonly FieldManager _fields;
+    private readonly IReadOnlyList<IAsyncAdmission> _createAdmission;
 
-    public WriteHandlers(Registries registries, AdmissionChain admission, ResourceCatalog catalog, TimeProvider? time = null)
+    public WriteHandlers(
+        Registries registries, AdmissionChain admission, ResourceCatalog catalog, TimeProvider? time = null, IReadOnlyList<IAsyncAdmission>? createAdmission = null)
     {
         _registries = registries;
         _admission = admission;
+        _createAdmission = createAdmission ?? [];
         _fields = new FieldManager(time ?? TimeProvider.System);
         ApplyHandler = new ApplyPatchHandler(this, _fields);
         _namespaces = catalog.Find(string.Empty, "v1", "namespaces") ?? throw new InvalidOperationException("namespaces missing from the catalog");
@@ -54,6 +57,11 @@ public sealed class WriteHandlers
         var generateName = Json.Str(meta, "generateName");
         var generated = Json.Name(obj).Length == 0 && generateName.Length > 0;
         request.Store.Strategy.PrepareForCreate(obj);
+        foreach (var plugin in _createAdmission)
+        {
+            await plugin.AdmitCreateAsync(request.Resource, obj, request.Aborted).ConfigureAwait(false);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             if (generated)

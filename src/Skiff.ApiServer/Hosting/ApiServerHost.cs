@@ -66,12 +66,13 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var registries = new Registries(_store, _time, allocator);
         await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
         await KubernetesService.RepairAllocationsAsync(registries, Catalog, allocator, ct).ConfigureAwait(false);
+        await SystemPriorityClassSeeder.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
 
         _caches = new WatchCaches(_loggers);
         var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
         var customVersions = new CustomResourceVersions();
         var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
-        var writes = new WriteHandlers(registries, admission, Catalog, _time);
+        var writes = new WriteHandlers(registries, admission, Catalog, _time, [new Admission.Priority.PriorityAdmission(registries, Catalog)]);
         _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
         await _crds.StartAsync(ct).ConfigureAwait(false);
         var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
@@ -79,7 +80,8 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
             new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
-            new CustomResourceScaleHandler(customVersions, writes));
+            new CustomResourceScaleHandler(customVersions, writes),
+            new Handlers.Kubelet.KubeletProxy(registries, Catalog, _certificates.KubeletClient));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
             authorizer,

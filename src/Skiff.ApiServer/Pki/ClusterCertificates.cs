@@ -10,8 +10,9 @@ namespace Skiff.ApiServer.Pki;
 /// </summary>
 public sealed class ClusterCertificates : IDisposable
 {
-    private ClusterCertificates(string directory, X509Certificate2 authority, X509Certificate2 serving, X509Certificate2 admin)
+    private ClusterCertificates(string directory, X509Certificate2 authority, X509Certificate2 serving, X509Certificate2 admin, X509Certificate2 kubeletClient)
     {
+        KubeletClient = kubeletClient;
         Directory = directory;
         Authority = authority;
         Serving = serving;
@@ -25,6 +26,9 @@ public sealed class ClusterCertificates : IDisposable
     public X509Certificate2 Serving { get; }
 
     public X509Certificate2 Admin { get; }
+
+    /// <summary>What the API server presents to kubelets (logs, exec, port-forward), as upstream's kube-apiserver-kubelet-client.</summary>
+    public X509Certificate2 KubeletClient { get; }
 
     public string AuthorityPath => Path.Combine(Directory, "server-ca.crt");
 
@@ -46,7 +50,8 @@ public sealed class ClusterCertificates : IDisposable
             () => CertificateFactory.CreateServing(authority, "kube-apiserver", names, now),
             existing => CoversAll(existing, names));
         var admin = LoadOrIssue(dir, "client-admin", () => CertificateFactory.CreateClient(authority, "system:admin", ["system:masters"], now));
-        return new ClusterCertificates(dir, authority, serving, admin);
+        var kubeletClient = LoadOrIssue(dir, "client-kube-apiserver-kubelet", () => CertificateFactory.CreateClient(authority, "kube-apiserver-kubelet-client", ["system:masters"], now));
+        return new ClusterCertificates(dir, authority, serving, admin, kubeletClient);
     }
 
     public void Dispose()
@@ -54,6 +59,7 @@ public sealed class ClusterCertificates : IDisposable
         Authority.Dispose();
         Serving.Dispose();
         Admin.Dispose();
+        KubeletClient.Dispose();
     }
 
     private static X509Certificate2 LoadOrIssue(string dir, string name, Func<X509Certificate2> issue, Func<X509Certificate2, bool>? stillGood = null)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Hosting;
+using Skiff.Kubelet;
 using Skiff.Storage;
 
 namespace Skiff.Commands;
@@ -31,11 +32,13 @@ internal static class ServerCommand
         var serviceCidr = new Option<string>("--service-cidr") { Description = "Range for Service cluster IPs", DefaultValueFactory = _ => "10.43.0.0/16" };
         var clusterCidr = new Option<string>("--cluster-cidr") { Description = "Range for pod IPs", DefaultValueFactory = _ => "10.42.0.0/16" };
         var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1) for the embedded scheduler" };
+        var nodeName = new Option<string?>("--node-name") { Description = "Name of this server's node (default: the host name)" };
+        var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("server", "Run the API server, store and controllers of a cluster.")
         {
-            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, logLevel,
+            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -64,7 +67,14 @@ internal static class ServerCommand
                 ServiceCidr = parse.GetValue(serviceCidr)!,
                 ClusterCidr = parse.GetValue(clusterCidr)!,
             };
-            return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig)).ConfigureAwait(false);
+            var kubelet = parse.GetValue(disableAgent) ? null : new KubeletOptions
+            {
+                DataDir = dir,
+                NodeName = parse.GetValue(nodeName),
+                RuntimeEndpoint = parse.GetValue(runtimeEndpoint),
+                ClusterCidr = options.ClusterCidr,
+            };
+            return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig), kubelet).ConfigureAwait(false);
         });
         return command;
     }

@@ -5,6 +5,7 @@ using Skiff.Controllers.Hosting;
 using Skiff.Scheduler.Config;
 using Skiff.Scheduler.Hosting;
 using Skiff.Scheduler.Plugins;
+using Skiff.Kubelet;
 using Skiff.Storage;
 
 namespace Skiff.Commands;
@@ -12,7 +13,7 @@ namespace Skiff.Commands;
 /// <summary>Starts the server's components in order, each gated on the one it needs, and stops them on SIGTERM.</summary>
 internal static partial class ServerRunner
 {
-    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct, string? schedulerConfig = null)
+    public static async Task<int> RunAsync(ApiServerOptions options, string? datastore, StoreOptions storeOptions, ILoggerFactory loggers, CancellationToken ct, string? schedulerConfig = null, KubeletOptions? kubelet = null)
     {
         var logger = loggers.CreateLogger("skiff.server");
         SchedulerSettings schedulerSettings;
@@ -57,8 +58,9 @@ internal static partial class ServerRunner
 
                 // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
                 using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
-                var controllers = new ControllerManager(client, ControllerRegistry.All(), TimeProvider.System, loggers).RunAsync(ct);
+                var controllers = new ControllerManager(client, ControllerRegistry.All(options.ClusterCidr), TimeProvider.System, loggers).RunAsync(ct);
                 var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
+                var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(kubelet, client, loggers, logger, ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
@@ -66,6 +68,12 @@ internal static partial class ServerRunner
                 catch (OperationCanceledException)
                 {
                     LogStopping(logger);
+                }
+
+                // The kubelet stops first; its containers keep running for the next start to adopt.
+                if (await agent.ConfigureAwait(false) is { } running)
+                {
+                    await running.DisposeAsync().ConfigureAwait(false);
                 }
 
                 // Controllers stop (and release their lease) while the API server still answers.
@@ -91,6 +99,29 @@ internal static partial class ServerRunner
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "cannot read the scheduler configuration: {Reason}")]
     private static partial void LogSchedulerConfigFailed(ILogger logger, string reason);
+
+    /// <summary>
+    /// The server's own node. A machine without containerd still serves the API: the failure is logged, not fatal.
+    /// </summary>
+    private static async Task<KubeletHost?> StartKubeletAsync(KubeletOptions options, Kubernetes client, ILoggerFactory loggers, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            return await KubeletHost.StartAsync(options, client, loggers, TimeProvider.System, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is Kubelet.Runtime.ContainerRuntimeException or Kubelet.Runtime.MissingRuntimeDependencyException or k8s.Autorest.HttpOperationException or HttpRequestException or IOException or Grpc.Core.RpcException)
+        {
+            LogKubeletFailed(logger, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "the agent (kubelet) did not start: {Reason}")]
+    private static partial void LogKubeletFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "cannot open the datastore: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);

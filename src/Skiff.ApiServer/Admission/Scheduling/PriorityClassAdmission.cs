@@ -23,5 +23,19 @@ public sealed class PriorityClassAdmission : KindAdmission
         {
             errors.Add(FieldError.NotSupported("preemptionPolicy", policy, Policies));
         }
+
+        var name = Str(Obj(obj, "metadata"), "name");
+        var value = Long(obj, "value") ?? 0;
+        if (name.StartsWith(SystemPriorityClasses.Prefix, StringComparison.Ordinal))
+        {
+            if (SystemPriorityClasses.Problem(name, value, Bool(obj, "globalDefault") == true) is { } problem)
+            {
+                errors.Add(FieldError.Forbidden("metadata.name", $"priority class names with '{SystemPriorityClasses.Prefix}' prefix are reserved for system use only. error: {problem}"));
+            }
+        }
+        else if (value > SystemPriorityClasses.HighestUserDefinable)
+        {
+            errors.Add(FieldError.Forbidden("value", $"maximum allowed value of a user defined priority is {SystemPriorityClasses.HighestUserDefinable}"));
+        }
     }
 }

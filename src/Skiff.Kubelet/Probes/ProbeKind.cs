@@ -1,0 +1,8 @@
+namespace Skiff.Kubelet.Probes;
+
+public enum ProbeKind
+{
+    Liveness,
+    Readiness,
+    Startup,
+}
