@@ -71,9 +71,9 @@ public sealed class Kubectl
         return new KubectlResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 
-    public async Task<string> OkAsync(string arguments, string? stdin = null)
+    public async Task<string> OkAsync(string arguments, string? stdin = null, int timeoutSeconds = 60)
     {
-        var result = await RunAsync(arguments, stdin).ConfigureAwait(false);
+        var result = await RunAsync(arguments, stdin, timeoutSeconds: timeoutSeconds).ConfigureAwait(false);
         Assert.True(result.ExitCode == 0, $"kubectl {Version} {arguments} failed ({result.ExitCode}):\n{result.Stderr}\n{result.Stdout}");
         return result.Stdout;
     }

@@ -188,7 +188,8 @@ public sealed class KubectlBasicsTests : IClassFixture<ServerFixture>
             manifest.Append($"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{i:D4}\ndata:\n  i: \"{i}\"\n");
         }
 
-        await kubectl.OkAsync($"create -n {ns} -f -", manifest.ToString());
+        // 600 sequential POSTs each fsynced: generous on a loaded 2-core machine.
+        await kubectl.OkAsync($"create -n {ns} -f -", manifest.ToString(), timeoutSeconds: 300);
 
         var names = (await kubectl.OkAsync($"get configmaps -n {ns} --chunk-size=50 -o name")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var ours = names.Where(n => n.StartsWith("configmap/cm-", StringComparison.Ordinal)).ToList();
