@@ -4,26 +4,27 @@ using Microsoft.AspNetCore.Http;
 namespace Skiff.ApiServer.Authentication;
 
 /// <summary>
-/// Client certificates signed by the cluster CA (user from CN, groups from O) and bearer tokens from the
-/// static token file. Anything else is anonymous.
+/// Client certificates signed by the cluster CA (user from CN, groups from O) and bearer tokens (the static token
+/// file, service account tokens). Anything else is anonymous.
 /// </summary>
 public sealed class Authenticator
 {
     private readonly X509Certificate2 _authority;
-    private readonly StaticTokens _tokens;
+    private readonly ITokenAuthenticator _tokens;
 
-    public Authenticator(X509Certificate2 authority, StaticTokens tokens)
+    public Authenticator(X509Certificate2 authority, ITokenAuthenticator tokens)
     {
         _authority = authority;
         _tokens = tokens;
     }
 
-    public UserInfo Authenticate(HttpContext context)
+    public async ValueTask<UserInfo> AuthenticateAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return _tokens.Find(header["Bearer ".Length..].Trim()) ?? throw Errors.ApiErrors.Unauthorized();
+            var token = header["Bearer ".Length..].Trim();
+            return await _tokens.AuthenticateAsync(token, context.RequestAborted).ConfigureAwait(false) ?? throw Errors.ApiErrors.Unauthorized();
         }
 
         var certificate = context.Connection.ClientCertificate;

@@ -7,7 +7,7 @@ namespace Skiff.ApiServer.Authentication;
 /// Bearer tokens in kube-apiserver's --token-auth-file format: <c>token,user,uid,"group1,group2"</c> per line.
 /// Compared in constant time so a token cannot be guessed byte by byte.
 /// </summary>
-public sealed class StaticTokens
+public sealed class StaticTokens : ITokenAuthenticator
 {
     private readonly List<(byte[] Token, UserInfo User)> _entries = [];
 
@@ -42,6 +42,8 @@ public sealed class StaticTokens
     }
 
     public void Add(string token, UserInfo user) => _entries.Add((Encoding.UTF8.GetBytes(token), user));
+
+    public ValueTask<UserInfo?> AuthenticateAsync(string token, CancellationToken ct) => ValueTask.FromResult(Find(token));
 
     public UserInfo? Find(string token)
     {

@@ -24,12 +24,14 @@ public sealed class ResourceDispatcher
     private readonly PodSubresources _pods;
     private readonly Kubelet.KubeletProxy? _kubelet;
     private readonly CustomResources.CustomResourceScaleHandler? _customScale;
+    private readonly ServiceAccountTokenHandler? _tokens;
 
     public ResourceDispatcher(
         ResourceCatalog catalog, Registries registries, ListHandler list, WatchHandler watch, WriteHandlers writes, IPatchHandler patch, ObjectWriter writer,
         Reviews.ReviewHandler reviews, ScaleHandler scale, PodSubresources pods, CustomResources.CustomResourceScaleHandler? customScale = null,
-        Kubelet.KubeletProxy? kubelet = null)
+        Kubelet.KubeletProxy? kubelet = null, ServiceAccountTokenHandler? tokens = null)
     {
+        _tokens = tokens;
         _kubelet = kubelet;
         _scale = scale;
         _pods = pods;
@@ -123,6 +125,7 @@ public sealed class ResourceDispatcher
             ("scale", _) => _scale.HandleAsync(request, _writer),
             ("binding", "create") => _pods.BindAsync(request),
             ("eviction", "create") => _pods.EvictAsync(request),
+            ("token", "create") when request.Resource.Resource == "serviceaccounts" && _tokens is not null => _tokens.CreateAsync(request, _writer),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
     }

@@ -51,7 +51,7 @@ public sealed partial class ApiPipeline
     {
         try
         {
-            var user = _authenticator.Authenticate(context);
+            var user = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false);
             var watchQuery = context.Request.Query["watch"].Any(v => v is "true" or "1");
             var info = RequestInfoParser.Parse(context.Request.Method, context.Request.Path.Value ?? "/", watchQuery);
             if (!_authorizer.IsAllowed(user, info))

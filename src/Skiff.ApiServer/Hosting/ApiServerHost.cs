@@ -38,6 +38,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private WatchCaches? _caches;
     private CrdController? _crds;
     private ClusterCertificates? _certificates;
+    private ServiceAccounts.ServiceAccountKey? _serviceAccountKey;
 
     public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
     {
@@ -75,13 +76,18 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var writes = new WriteHandlers(registries, admission, Catalog, _time, [new Admission.Priority.PriorityAdmission(registries, Catalog)]);
         _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
         await _crds.StartAsync(ct).ConfigureAwait(false);
-        var tokens = StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv"));
+        var lookup = new ServiceAccounts.CoreObjectLookup(registries, Catalog);
+        _serviceAccountKey = ServiceAccounts.ServiceAccountKey.LoadOrCreate(_certificates.Directory);
+        var accountTokens = new ServiceAccounts.ServiceAccountTokens(
+            new ServiceAccounts.JwtCodec(_serviceAccountKey), _options.ServiceAccountIssuer, [_options.ServiceAccountIssuer], lookup, _time);
+        var tokens = new TokenAuthenticators(StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv")), accountTokens);
         var authorizer = new AllowAuthenticated();
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
             new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
             new CustomResourceScaleHandler(customVersions, writes),
-            new Handlers.Kubelet.KubeletProxy(registries, Catalog, _certificates.KubeletClient));
+            new Handlers.Kubelet.KubeletProxy(registries, Catalog, _certificates.KubeletClient),
+            new ServiceAccountTokenHandler(accountTokens, lookup));
         var pipeline = new ApiPipeline(
             new Authenticator(_certificates.Authority, tokens),
             authorizer,
@@ -143,6 +149,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         }
 
         _certificates?.Dispose();
+        _serviceAccountKey?.Dispose();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "API server ready on port {Port} after {Elapsed} ms; kubeconfig at {Kubeconfig}")]

@@ -20,6 +20,9 @@ public sealed class ApiServerOptions
 
     public string ClusterCidr { get; init; } = "10.42.0.0/16";
 
+    /// <summary>The <c>iss</c> of service account tokens and the audience the server accepts; k3s's default.</summary>
+    public string ServiceAccountIssuer { get; init; } = "https://kubernetes.default.svc.cluster.local";
+
     /// <summary>Handlers for extra non-resource paths (the scheduler's /metrics), tried after the built-in ones.</summary>
     public IReadOnlyList<INonResourceHandler> ExtraHandlers { get; init; } = [];
 

@@ -14,9 +14,9 @@ namespace Skiff.ApiServer.Handlers.Reviews;
 public sealed class ReviewHandler
 {
     private readonly IAuthorizer _authorizer;
-    private readonly StaticTokens _tokens;
+    private readonly ITokenAuthenticator _tokens;
 
-    public ReviewHandler(IAuthorizer authorizer, StaticTokens tokens)
+    public ReviewHandler(IAuthorizer authorizer, ITokenAuthenticator tokens)
     {
         _authorizer = authorizer;
         _tokens = tokens;
@@ -46,7 +46,7 @@ public sealed class ReviewHandler
         review["status"] = request.Resource.Resource switch
         {
             "selfsubjectreviews" => new JsonObject { ["userInfo"] = UserJson(request.User) },
-            "tokenreviews" => TokenStatus(spec),
+            "tokenreviews" => await TokenStatusAsync(spec, request.Aborted).ConfigureAwait(false),
             "selfsubjectaccessreviews" => AccessStatus(request.User, spec),
             "subjectaccessreviews" or "localsubjectaccessreviews" => AccessStatus(SubjectOf(spec), spec),
             "selfsubjectrulesreviews" => RulesStatus(),
@@ -55,10 +55,10 @@ public sealed class ReviewHandler
         await writer.WriteObjectAsync(request, 201, review).ConfigureAwait(false);
     }
 
-    private JsonObject TokenStatus(JsonObject spec)
+    private async Task<JsonObject> TokenStatusAsync(JsonObject spec, CancellationToken ct)
     {
         var token = Registry.Json.Str(spec, "token");
-        var user = token.Length == 0 ? null : _tokens.Find(token);
+        var user = token.Length == 0 ? null : await _tokens.AuthenticateAsync(token, ct).ConfigureAwait(false);
         if (user is null)
         {
             return new JsonObject { ["user"] = new JsonObject(), ["error"] = "invalid bearer token" };
@@ -142,6 +142,17 @@ public sealed class ReviewHandler
         }
 
         o["groups"] = groups;
+        if (user.Extra.Count > 0)
+        {
+            var extra = new JsonObject();
+            foreach (var (key, values) in user.Extra)
+            {
+                extra[key] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+            }
+
+            o["extra"] = extra;
+        }
+
         return o;
     }
 }

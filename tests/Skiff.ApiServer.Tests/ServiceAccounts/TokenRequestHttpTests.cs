@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Skiff.ApiServer.Hosting;
+using Skiff.Storage;
+using Skiff.Storage.Sqlite;
+
+namespace Skiff.ApiServer.Tests.ServiceAccounts;
+
+/// <summary>serviceaccounts/token and service account bearer tokens through an in-process API server.</summary>
+[Trait("Category", "Slow")]
+public sealed class TokenRequestHttpTests : IAsyncLifetime
+{
+    private const string AdminToken = "sa-test-admin-token";
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("skiff-satoken-");
+    private IStore _store = null!;
+    private ApiServerHost _host = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "server"));
+        await File.WriteAllTextAsync(Path.Combine(_dir.FullName, "server", "tokens.csv"), $"{AdminToken},admin,1,system:masters\n");
+        _store = await SqliteStore.OpenAsync(Path.Combine(_dir.FullName, "state.db"), new StoreOptions { CompactionInterval = TimeSpan.Zero });
+        _host = new ApiServerHost(new ApiServerOptions { DataDir = _dir.FullName, BindAddress = IPAddress.Loopback, Port = 0 }, _store, NullLoggerFactory.Instance, TimeProvider.System);
+        await _host.StartAsync(default);
+        _admin = Client(AdminToken);
+        var created = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts", Json("""{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"builder"}}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _host.DisposeAsync();
+        await _store.DisposeAsync();
+        _dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task TokenRequest_ReturnsATokenThatAuthenticatesAsTheServiceAccount()
+    {
+        var response = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json("""{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}}"""));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var request = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("TokenRequest", (string?)request!["kind"]);
+        Assert.Equal(3600, (long)request["spec"]!["expirationSeconds"]!);
+        Assert.Equal("https://kubernetes.default.svc.cluster.local", (string?)request["spec"]!["audiences"]![0]);
+        var token = (string)request["status"]!["token"]!;
+
+        using var asAccount = Client(token);
+        var whoami = await asAccount.PostAsync("/apis/authentication.k8s.io/v1/selfsubjectreviews", Json("""{"apiVersion":"authentication.k8s.io/v1","kind":"SelfSubjectReview"}"""));
+        Assert.Equal(HttpStatusCode.Created, whoami.StatusCode);
+        var user = (await whoami.Content.ReadFromJsonAsync<JsonObject>())!["status"]!["userInfo"]!;
+        Assert.Equal("system:serviceaccount:default:builder", (string?)user["username"]);
+        Assert.Contains("system:serviceaccounts:default", user["groups"]!.AsArray().Select(g => (string?)g));
+
+        var review = await _admin.PostAsync("/apis/authentication.k8s.io/v1/tokenreviews", Json($$$"""{"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","spec":{"token":"{{{token}}}"}}"""));
+        var reviewed = (await review.Content.ReadFromJsonAsync<JsonObject>())!["status"]!;
+        Assert.True((bool)reviewed["authenticated"]!);
+        Assert.Equal("system:serviceaccount:default:builder", (string?)reviewed["user"]!["username"]);
+    }
+
+    [Fact]
+    public async Task TokenRequest_ShorterThanTenMinutes_IsInvalid()
+    {
+        var response = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json("""{"spec":{"expirationSeconds":60}}"""));
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        var status = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("TokenRequest.authentication.k8s.io \"builder\" is invalid: spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes", (string?)status!["message"]);
+        Assert.Equal("spec.expirationSeconds", (string?)status["details"]!["causes"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task TokenRequest_ForAMissingServiceAccount_IsNotFound()
+    {
+        var response = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/ghost/token", Json("""{"spec":{}}"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var status = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("serviceaccounts \"ghost\" not found", (string?)status!["message"]);
+    }
+
+    [Fact]
+    public async Task PodBoundToken_StopsWorkingWhenThePodIsGone()
+    {
+        var pod = await _admin.PostAsync("/api/v1/namespaces/default/pods", Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"runner"},"spec":{"serviceAccountName":"builder","containers":[{"name":"c","image":"busybox"}]}}"""));
+        Assert.Equal(HttpStatusCode.Created, pod.StatusCode);
+        var uid = (string)(await pod.Content.ReadFromJsonAsync<JsonObject>())!["metadata"]!["uid"]!;
+
+        var wrongUid = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json("""{"spec":{"boundObjectRef":{"kind":"Pod","apiVersion":"v1","name":"runner","uid":"not-the-uid"}}}"""));
+        Assert.Equal(HttpStatusCode.Conflict, wrongUid.StatusCode);
+
+        var response = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json($$$$"""{"spec":{"boundObjectRef":{"kind":"Pod","apiVersion":"v1","name":"runner","uid":"{{{{uid}}}}"}}}"""));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var asPod = Client((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!["token"]!);
+        Assert.Equal(HttpStatusCode.OK, (await asPod.GetAsync("/api/v1/namespaces/default/pods")).StatusCode);
+
+        var deleted = await _admin.DeleteAsync("/api/v1/namespaces/default/pods/runner?gracePeriodSeconds=0");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var after = await asPod.GetAsync("/api/v1/namespaces/default/pods");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenRequest_BoundToAnUnsupportedKind_IsABadRequest()
+    {
+        var response = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json("""{"spec":{"boundObjectRef":{"kind":"ConfigMap","apiVersion":"v1","name":"x"}}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private HttpClient Client(string token)
+    {
+        var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
+        {
+            BaseAddress = new Uri($"https://127.0.0.1:{_host.Port}"),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
