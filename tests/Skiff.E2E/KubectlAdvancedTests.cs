@@ -114,6 +114,27 @@ public sealed class KubectlAdvancedTests : IClassFixture<ServerFixture>
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task CreateToken_GivesABearerTokenThatActsAsTheServiceAccount(string version)
+    {
+        var kubectl = _fixture.Kubectl(version);
+        var ns = await _fixture.NamespaceAsync(kubectl, "token");
+        await kubectl.OkAsync($"create serviceaccount builder -n {ns}");
+
+        var token = (await kubectl.OkAsync($"create token builder -n {ns} --duration=15m")).Trim();
+
+        Assert.Equal(3, token.Split('.').Length);
+        var review = await kubectl.OkAsync("create -o json -f -", $"{{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"spec\":{{\"token\":\"{token}\"}}}}");
+        var status = JsonNode.Parse(review)!["status"]!;
+        Assert.True((bool)status["authenticated"]!);
+        Assert.Equal($"system:serviceaccount:{ns}:builder", (string?)status["user"]!["username"]);
+        var asAccount = await kubectl.RunAsync($"get configmaps -n {ns} --token={token}");
+        Assert.True(asAccount.ExitCode == 0, asAccount.Stderr);
+        var tooShort = await kubectl.RunAsync($"create token builder -n {ns} --duration=1m");
+        Assert.NotEqual(0, tooShort.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task Explain_DescribesFields(string version)
     {
         var output = await _fixture.Kubectl(version).OkAsync("explain deployment.spec.replicas");

@@ -12,4 +12,7 @@ public interface IVolumeSources
     Task<V1PersistentVolumeClaim?> PersistentVolumeClaimAsync(string ns, string name, CancellationToken ct);
 
     Task<V1PersistentVolume?> PersistentVolumeAsync(string name, CancellationToken ct);
+
+    /// <summary>A token for the pod's service account, bound to the pod; fails with the API's message when refused.</summary>
+    Task<string> ServiceAccountTokenAsync(V1Pod pod, string? audience, long expirationSeconds, CancellationToken ct);
 }

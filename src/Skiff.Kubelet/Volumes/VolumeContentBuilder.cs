@@ -8,7 +8,7 @@ namespace Skiff.Kubelet.Volumes;
 /// </summary>
 public sealed class VolumeContentBuilder(IVolumeSources sources, Func<IReadOnlyDictionary<string, ResourceQuantity>?> nodeAllocatable)
 {
-    /// <summary>Projected sources skipped because Skiff cannot serve them yet (serviceAccountToken, clusterTrustBundle).</summary>
+    /// <summary>Projected sources skipped because Skiff cannot serve them yet (clusterTrustBundle).</summary>
     public sealed record Result(Dictionary<string, FileProjection> Files, IReadOnlyList<string> Warnings);
 
     public async Task<Result?> BuildAsync(V1Pod pod, V1Volume volume, CancellationToken ct)
@@ -59,9 +59,7 @@ public sealed class VolumeContentBuilder(IVolumeSources sources, Func<IReadOnlyD
             }
             else if (source.ServiceAccountToken is { } token)
             {
-                // Skiff has no TokenRequest API yet; writing a fake token would only fail later inside the container.
-                warnings.Add($"serviceAccountToken projection to \"{token.Path}\" is not supported yet and was skipped");
-                continue;
+                part = await TokenFileAsync(pod, token, projected.DefaultMode, ct).ConfigureAwait(false);
             }
             else
             {
@@ -76,6 +74,24 @@ public sealed class VolumeContentBuilder(IVolumeSources sources, Func<IReadOnlyD
         }
 
         return new Result(files, warnings);
+    }
+
+    private async Task<Dictionary<string, FileProjection>> TokenFileAsync(V1Pod pod, V1ServiceAccountTokenProjection token, int? defaultMode, CancellationToken ct)
+    {
+        string value;
+        try
+        {
+            value = await sources.ServiceAccountTokenAsync(pod, token.Audience, token.ExpirationSeconds ?? 3600, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new VolumeSetupException("FailedMount", $"failed to fetch token: {e.Message}");
+        }
+
+        return new Dictionary<string, FileProjection>(StringComparer.Ordinal)
+        {
+            [token.Path] = new FileProjection(System.Text.Encoding.UTF8.GetBytes(value), defaultMode ?? KeyToPathProjector.DefaultMode),
+        };
     }
 
     private async Task<Dictionary<string, FileProjection>> ConfigMapFilesAsync(

@@ -54,5 +54,8 @@ public sealed class TmpfsEmptyDirTests
         public Task<V1PersistentVolumeClaim?> PersistentVolumeClaimAsync(string ns, string name, CancellationToken ct) => Task.FromResult<V1PersistentVolumeClaim?>(null);
 
         public Task<V1PersistentVolume?> PersistentVolumeAsync(string name, CancellationToken ct) => Task.FromResult<V1PersistentVolume?>(null);
+
+        public Task<string> ServiceAccountTokenAsync(V1Pod pod, string? audience, long expirationSeconds, CancellationToken ct) =>
+            Task.FromException<string>(new InvalidOperationException("no tokens here"));
     }
 }

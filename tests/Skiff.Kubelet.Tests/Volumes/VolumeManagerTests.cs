@@ -83,11 +83,10 @@ public sealed class VolumeManagerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task SetUp_Projected_CombinesSourcesAndSkipsServiceAccountTokenWithWarning()
+    public async Task SetUp_Projected_CombinesTokenConfigMapAndDownwardApi()
     {
         _sources.ConfigMaps["ns/c"] = new V1ConfigMap { Data = new Dictionary<string, string> { ["ca.crt"] = "CA" } };
-        var warnings = new List<string>();
-        _manager.Warning += (_, message) => warnings.Add(message);
+        _sources.Token = "header.claims.signature";
         var volume = new V1Volume
         {
             Name = "api",
@@ -106,8 +105,23 @@ public sealed class VolumeManagerTests : IAsyncDisposable
 
         Assert.Equal("CA", File.ReadAllText(Path.Combine(dir, "ca.crt")));
         Assert.Equal("ns", File.ReadAllText(Path.Combine(dir, "namespace")));
-        Assert.False(File.Exists(Path.Combine(dir, "token")));
-        Assert.Contains(warnings, w => w.Contains("serviceAccountToken", StringComparison.Ordinal));
+        Assert.Equal("header.claims.signature", File.ReadAllText(Path.Combine(dir, "token")));
+        Assert.Equal(["p/3600"], _sources.TokenRequests);
+    }
+
+    [Fact]
+    public async Task SetUp_ProjectedToken_RefusedByTheApi_FailsMount()
+    {
+        var volume = new V1Volume
+        {
+            Name = "api",
+            Projected = new V1ProjectedVolumeSource { Sources = [new V1VolumeProjection { ServiceAccountToken = new V1ServiceAccountTokenProjection { Path = "token" } }] },
+        };
+
+        var e = await Assert.ThrowsAsync<VolumeSetupException>(() => _manager.SetUpAsync(Pod(volume), CancellationToken.None));
+
+        Assert.Equal("FailedMount", e.Reason);
+        Assert.EndsWith("failed to fetch token: serviceaccounts \"default\" not found", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,5 +192,15 @@ public sealed class VolumeManagerTests : IAsyncDisposable
         public Task<V1PersistentVolumeClaim?> PersistentVolumeClaimAsync(string ns, string name, CancellationToken ct) => Task.FromResult(Claims.GetValueOrDefault($"{ns}/{name}"));
 
         public Task<V1PersistentVolume?> PersistentVolumeAsync(string name, CancellationToken ct) => Task.FromResult(Volumes.GetValueOrDefault(name));
+
+        public string? Token { get; set; }
+
+        public List<string> TokenRequests { get; } = [];
+
+        public Task<string> ServiceAccountTokenAsync(V1Pod pod, string? audience, long expirationSeconds, CancellationToken ct)
+        {
+            TokenRequests.Add($"{pod.Metadata.Name}/{expirationSeconds}");
+            return Token is null ? Task.FromException<string>(new InvalidOperationException("serviceaccounts \"default\" not found")) : Task.FromResult(Token);
+        }
     }
 }
