@@ -11,7 +11,8 @@ namespace Skiff.Controllers.Hosting;
 /// <summary>Every controller the controller manager runs. One line per controller, so adding one is a one-line merge.</summary>
 public static class ControllerRegistry
 {
-    public static IReadOnlyList<IControllerSetup> All(string clusterCidr = NodeIpamSetup.DefaultClusterCidr) =>
+    /// <param name="rootCaBundle">The cluster CA in PEM, published to every namespace; null leaves that controller out.</param>
+    public static IReadOnlyList<IControllerSetup> All(string clusterCidr = NodeIpamSetup.DefaultClusterCidr, string? rootCaBundle = null) =>
     [
         new ReplicaSetSetup(),
         new ReplicationControllerSetup(),
@@ -21,5 +22,6 @@ public static class ControllerRegistry
         new ServiceAccountSetup(),
         new PodGcSetup(),
         new NodeIpamSetup(clusterCidr),
+        .. rootCaBundle is null ? Array.Empty<IControllerSetup>() : [new RootCaPublisher.RootCaPublisherSetup(rootCaBundle)],
     ];
 }

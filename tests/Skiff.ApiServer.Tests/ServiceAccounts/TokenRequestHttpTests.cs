@@ -114,6 +114,46 @@ public sealed class TokenRequestHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task NewPod_GetsTheDefaultAccountAndAKubeApiAccessVolumeInEveryContainer()
+    {
+        var created = await _admin.PostAsync("/api/v1/namespaces/default/pods", Json("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"plain"},"spec":{
+              "initContainers":[{"name":"init","image":"busybox"}],
+              "containers":[{"name":"c","image":"busybox"},{"name":"own","image":"busybox","volumeMounts":[{"name":"mine","mountPath":"/var/run/secrets/kubernetes.io/serviceaccount"}]}],
+              "volumes":[{"name":"mine","emptyDir":{}}]}}
+            """));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var spec = (await created.Content.ReadFromJsonAsync<JsonObject>())!["spec"]!;
+
+        Assert.Equal("default", (string?)spec["serviceAccountName"]);
+        Assert.Equal("default", (string?)spec["serviceAccount"]);
+        var volume = spec["volumes"]!.AsArray().Single(v => ((string)v!["name"]!).StartsWith("kube-api-access-", StringComparison.Ordinal))!;
+        Assert.Matches("^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$", (string)volume["name"]!);
+        var sources = volume["projected"]!["sources"]!.AsArray();
+        Assert.Equal(3607, (long)sources[0]!["serviceAccountToken"]!["expirationSeconds"]!);
+        Assert.Equal("kube-root-ca.crt", (string?)sources[1]!["configMap"]!["name"]);
+        Assert.Equal("metadata.namespace", (string?)sources[2]!["downwardAPI"]!["items"]![0]!["fieldRef"]!["fieldPath"]);
+        string[] MountNames(JsonNode container) => [.. (container["volumeMounts"]?.AsArray() ?? []).Select(m => (string)m!["name"]!)];
+        Assert.Equal([(string)volume["name"]!], MountNames(spec["initContainers"]![0]!));
+        Assert.Equal([(string)volume["name"]!], MountNames(spec["containers"]![0]!));
+        Assert.Equal(["mine"], MountNames(spec["containers"]![1]!));
+    }
+
+    [Fact]
+    public async Task PodOrAccountOptingOut_GetsNoTokenVolume()
+    {
+        await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts", Json("""{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"quiet"},"automountServiceAccountToken":false}"""));
+
+        var byAccount = await _admin.PostAsync("/api/v1/namespaces/default/pods", Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"quiet-pod"},"spec":{"serviceAccountName":"quiet","containers":[{"name":"c","image":"busybox"}]}}"""));
+        var byPod = await _admin.PostAsync("/api/v1/namespaces/default/pods", Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"opt-out"},"spec":{"automountServiceAccountToken":false,"containers":[{"name":"c","image":"busybox"}]}}"""));
+        var podWins = await _admin.PostAsync("/api/v1/namespaces/default/pods", Json("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"opt-in"},"spec":{"serviceAccountName":"quiet","automountServiceAccountToken":true,"containers":[{"name":"c","image":"busybox"}]}}"""));
+
+        Assert.Null((await byAccount.Content.ReadFromJsonAsync<JsonObject>())!["spec"]!["volumes"]);
+        Assert.Null((await byPod.Content.ReadFromJsonAsync<JsonObject>())!["spec"]!["volumes"]);
+        Assert.Single((await podWins.Content.ReadFromJsonAsync<JsonObject>())!["spec"]!["volumes"]!.AsArray());
+    }
+
     private HttpClient Client(string token)
     {
         var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })

@@ -34,6 +34,7 @@ internal sealed class KubeletHarness : IAsyncDisposable
     {
         var cluster = await InProcessCluster.StartAsync();
         var harness = new KubeletHarness(fixture, cluster, cluster.NewClient());
+        await harness.PublishServiceAccountBasicsAsync();
         await harness.StartHostAsync();
         return harness;
     }
@@ -50,6 +51,18 @@ internal sealed class KubeletHarness : IAsyncDisposable
             volumes: new EmptyDirVolumeManager(new KubeletPaths(_fixture.DataDir).PodsDir),
             probes: new NoProbeManager(),
             hooks: new NoHookRunner());
+    }
+
+    /// <summary>
+    /// What the service account and root-CA controllers would have made by now (no controllers run here): pods get a
+    /// kube-api-access volume at admission and need both to mount it.
+    /// </summary>
+    private async Task PublishServiceAccountBasicsAsync()
+    {
+        await Client.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "default" } }, "default");
+        var ca = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(Cluster.KubeconfigPath)!, "server", "tls", "server-ca.crt"));
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "kube-root-ca.crt" }, Data = new Dictionary<string, string> { ["ca.crt"] = ca } }, "default");
     }
 
     public async Task RestartHostAsync()
