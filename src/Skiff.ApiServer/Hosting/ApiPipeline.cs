@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
+using Skiff.ApiServer.Bootstrap;
 using Skiff.ApiServer.Discovery;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Handlers;
@@ -26,6 +27,7 @@ public sealed partial class ApiPipeline
     private readonly IStore _store;
     private readonly ILogger _logger;
     private readonly Func<bool> _ready;
+    private readonly NodeBootstrapHandler? _bootstrap;
 
     public ApiPipeline(
         Authenticator authenticator,
@@ -35,8 +37,10 @@ public sealed partial class ApiPipeline
         IEnumerable<INonResourceHandler> extraHandlers,
         IStore store,
         Func<bool> ready,
-        ILogger<ApiPipeline> logger)
+        ILogger<ApiPipeline> logger,
+        NodeBootstrapHandler? bootstrap = null)
     {
+        _bootstrap = bootstrap;
         _authenticator = authenticator;
         _authorizer = authorizer;
         _discovery = discovery;
@@ -51,6 +55,12 @@ public sealed partial class ApiPipeline
     {
         try
         {
+            // Joining nodes have no credential the authenticator knows yet; the join endpoints check the token themselves.
+            if (_bootstrap is not null && await _bootstrap.TryHandleAsync(context).ConfigureAwait(false))
+            {
+                return;
+            }
+
             var user = _authenticator.Authenticate(context);
             var watchQuery = context.Request.Query["watch"].Any(v => v is "true" or "1");
             var info = RequestInfoParser.Parse(context.Request.Method, context.Request.Path.Value ?? "/", watchQuery);

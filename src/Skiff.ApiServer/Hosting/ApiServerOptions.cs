@@ -20,6 +20,9 @@ public sealed class ApiServerOptions
 
     public string ClusterCidr { get; init; } = "10.42.0.0/16";
 
+    /// <summary><c>--token</c>: the join token's secret (or a whole secure token for this CA); null keeps or makes <c>server/token</c>.</summary>
+    public string? Token { get; init; }
+
     /// <summary>Handlers for extra non-resource paths (the scheduler's /metrics), tried after the built-in ones.</summary>
     public IReadOnlyList<INonResourceHandler> ExtraHandlers { get; init; } = [];
 
