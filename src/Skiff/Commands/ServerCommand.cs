@@ -35,10 +35,15 @@ internal static class ServerCommand
         var nodeName = new Option<string?>("--node-name") { Description = "Name of this server's node (default: the host name)" };
         var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
+        var token = new Option<string?>("--token", "-t")
+        {
+            Description = "Secret agents join with (default: made at first start and kept in <data-dir>/server/token)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SKIFF_TOKEN"),
+        };
 
         var command = new Command("server", "Run the API server, store and controllers of a cluster.")
         {
-            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, logLevel,
+            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, logLevel, token,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -66,6 +71,7 @@ internal static class ServerCommand
                 TlsSans = parse.GetValue(tlsSan) ?? [],
                 ServiceCidr = parse.GetValue(serviceCidr)!,
                 ClusterCidr = parse.GetValue(clusterCidr)!,
+                Token = parse.GetValue(token),
             };
             var kubelet = parse.GetValue(disableAgent) ? null : new KubeletOptions
             {
@@ -79,7 +85,7 @@ internal static class ServerCommand
         return command;
     }
 
-    private static string DefaultDataDir() =>
+    internal static string DefaultDataDir() =>
         Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root"
             ? "/var/lib/skiff"
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".skiff");
