@@ -52,7 +52,7 @@ public sealed class NodeBootstrapHandler
         var now = _time.GetUtcNow();
         using var issued = path == JoinProtocol.ClientKubeletPath
             ? CertificateFactory.CreateClient(_certificates.Authority, JoinProtocol.NodeUserPrefix + name, [JoinProtocol.NodesGroup], now)
-            : CertificateFactory.CreateServing(_certificates.Authority, name, [name, "localhost", "127.0.0.1", .. NodeAddresses(context)], now);
+            : CertificateFactory.CreateServing(_certificates.Authority, JoinProtocol.NodeUserPrefix + name, [name, "localhost", "127.0.0.1", .. NodeAddresses(context)], now);
         await WritePemAsync(context, PemFiles.CertificateAndKey(issued)).ConfigureAwait(false);
         return true;
     }

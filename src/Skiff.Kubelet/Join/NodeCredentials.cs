@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Skiff.Kubelet.Join;
 
 /// <summary>
@@ -23,4 +25,16 @@ public sealed record NodeCredentials(string AgentDir)
 
     public bool AllExist =>
         new[] { ServerCaPath, ClientCaPath, ClientCertPath, ClientKeyPath, ServingCertPath, ServingKeyPath }.All(File.Exists);
+
+    /// <summary>The kubelet's serving certificate with its key, ready for Kestrel (the caller disposes it).</summary>
+    public X509Certificate2 LoadServingCertificate()
+    {
+        using var withKey = X509Certificate2.CreateFromPemFile(ServingCertPath, ServingKeyPath);
+
+        // Kestrel on Linux needs a key SslStream can export; a PKCS#12 round trip gives one.
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>The CA whose client certificates (the API server's kubelet-client one) the kubelet's HTTPS API accepts.</summary>
+    public X509Certificate2 LoadClientAuthority() => X509Certificate2.CreateFromPem(File.ReadAllText(ClientCaPath));
 }

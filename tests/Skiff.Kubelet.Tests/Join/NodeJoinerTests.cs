@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,22 @@ public sealed class NodeJoinerTests : IClassFixture<JoinClusterFixture>, IDispos
         Assert.True(credentials.AllExist);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentials.ClientKeyPath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentials.ServingKeyPath));
+    }
+
+    [Fact]
+    public async Task Join_ServingCertificate_IsForTheNodeAndChainsToTheClientAuthority()
+    {
+        var credentials = await JoinAsync(Request("serving-node"));
+
+        using var serving = credentials.LoadServingCertificate();
+        using var authority = credentials.LoadClientAuthority();
+        Assert.True(serving.HasPrivateKey);
+        Assert.Contains("serving-node", serving.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single().EnumerateDnsNames());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        Assert.True(chain.Build(serving));
     }
 
     [Fact]
