@@ -53,14 +53,14 @@ public sealed partial class ApiPipeline
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Joining nodes have no credential the authenticator knows yet; the join endpoints check the token themselves.
+        if (_bootstrap is not null && await TryBootstrapAsync(_bootstrap, context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
-            // Joining nodes have no credential the authenticator knows yet; the join endpoints check the token themselves.
-            if (_bootstrap is not null && await _bootstrap.TryHandleAsync(context).ConfigureAwait(false))
-            {
-                return;
-            }
-
             var user = _authenticator.Authenticate(context);
             var watchQuery = context.Request.Query["watch"].Any(v => v is "true" or "1");
             var info = RequestInfoParser.Parse(context.Request.Method, context.Request.Path.Value ?? "/", watchQuery);
@@ -97,6 +97,19 @@ public sealed partial class ApiPipeline
         {
             LogUnhandled(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, e);
             await WriteFailureAsync(context, ApiErrors.Internal(e.Message)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> TryBootstrapAsync(NodeBootstrapHandler bootstrap, HttpContext context)
+    {
+        try
+        {
+            return await bootstrap.TryHandleAsync(context).ConfigureAwait(false);
+        }
+        catch (ApiException e)
+        {
+            await WriteFailureAsync(context, e).ConfigureAwait(false);
+            return true;
         }
     }
 

@@ -36,11 +36,11 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JoinToken? _joinToken;
     private WebApplication? _app;
     private WatchCaches? _caches;
     private CrdController? _crds;
     private ClusterCertificates? _certificates;
-    private JoinToken? _joinToken;
 
     public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
     {

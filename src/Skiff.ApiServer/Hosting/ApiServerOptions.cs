@@ -13,15 +13,15 @@ public sealed class ApiServerOptions
 
     public IReadOnlyList<string> TlsSans { get; init; } = [];
 
+    /// <summary><c>--token</c>: the join token's secret (or a whole secure token for this CA); null keeps or makes <c>server/token</c>.</summary>
+    public string? Token { get; init; }
+
     /// <summary>Where the admin kubeconfig is written; null for the default under the data dir.</summary>
     public string? KubeconfigPath { get; init; }
 
     public string ServiceCidr { get; init; } = "10.43.0.0/16";
 
     public string ClusterCidr { get; init; } = "10.42.0.0/16";
-
-    /// <summary><c>--token</c>: the join token's secret (or a whole secure token for this CA); null keeps or makes <c>server/token</c>.</summary>
-    public string? Token { get; init; }
 
     /// <summary>Handlers for extra non-resource paths (the scheduler's /metrics), tried after the built-in ones.</summary>
     public IReadOnlyList<INonResourceHandler> ExtraHandlers { get; init; } = [];

@@ -29,21 +29,21 @@ internal static class ServerCommand
         var kubeconfig = new Option<string?>("--write-kubeconfig", "-o") { Description = "Write the admin kubeconfig here (default <data-dir>/kubeconfig.yaml)" };
         var tlsSan = new Option<string[]>("--tls-san") { Description = "Extra host name or IP in the serving certificate", AllowMultipleArgumentsPerToken = false };
         var disableAgent = new Option<bool>("--disable-agent") { Description = "Do not run a kubelet on this server" };
+        var token = new Option<string?>("--token", "-t")
+        {
+            Description = "Secret agents join with (default: made at first start and kept in <data-dir>/server/token)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SKIFF_TOKEN"),
+        };
         var serviceCidr = new Option<string>("--service-cidr") { Description = "Range for Service cluster IPs", DefaultValueFactory = _ => "10.43.0.0/16" };
         var clusterCidr = new Option<string>("--cluster-cidr") { Description = "Range for pod IPs", DefaultValueFactory = _ => "10.42.0.0/16" };
         var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1) for the embedded scheduler" };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of this server's node (default: the host name)" };
         var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
-        var token = new Option<string?>("--token", "-t")
-        {
-            Description = "Secret agents join with (default: made at first start and kept in <data-dir>/server/token)",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SKIFF_TOKEN"),
-        };
 
         var command = new Command("server", "Run the API server, store and controllers of a cluster.")
         {
-            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, logLevel, token,
+            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -82,6 +82,7 @@ internal static class ServerCommand
             };
             return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig), kubelet).ConfigureAwait(false);
         });
+        command.Options.Add(token);
         return command;
     }
 
