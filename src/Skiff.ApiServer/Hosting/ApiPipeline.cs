@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
+using Skiff.ApiServer.Bootstrap;
 using Skiff.ApiServer.Discovery;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Handlers;
@@ -26,6 +27,7 @@ public sealed partial class ApiPipeline
     private readonly IStore _store;
     private readonly ILogger _logger;
     private readonly Func<bool> _ready;
+    private readonly NodeBootstrapHandler? _bootstrap;
 
     public ApiPipeline(
         Authenticator authenticator,
@@ -35,8 +37,10 @@ public sealed partial class ApiPipeline
         IEnumerable<INonResourceHandler> extraHandlers,
         IStore store,
         Func<bool> ready,
-        ILogger<ApiPipeline> logger)
+        ILogger<ApiPipeline> logger,
+        NodeBootstrapHandler? bootstrap = null)
     {
+        _bootstrap = bootstrap;
         _authenticator = authenticator;
         _authorizer = authorizer;
         _discovery = discovery;
@@ -49,6 +53,12 @@ public sealed partial class ApiPipeline
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Joining nodes have no credential the authenticator knows yet; the join endpoints check the token themselves.
+        if (_bootstrap is not null && await TryBootstrapAsync(_bootstrap, context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
             var user = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false);
@@ -87,6 +97,19 @@ public sealed partial class ApiPipeline
         {
             LogUnhandled(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, e);
             await WriteFailureAsync(context, ApiErrors.Internal(e.Message)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> TryBootstrapAsync(NodeBootstrapHandler bootstrap, HttpContext context)
+    {
+        try
+        {
+            return await bootstrap.TryHandleAsync(context).ConfigureAwait(false);
+        }
+        catch (ApiException e)
+        {
+            await WriteFailureAsync(context, e).ConfigureAwait(false);
+            return true;
         }
     }
 

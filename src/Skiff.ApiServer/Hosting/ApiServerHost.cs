@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Skiff.Api.Catalog;
+using Skiff.Api.Join;
 using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Admission.Services;
 using Skiff.ApiServer.Authentication;
 using Skiff.ApiServer.Authorization;
+using Skiff.ApiServer.Bootstrap;
 using Skiff.ApiServer.CustomResources;
 using Skiff.ApiServer.Discovery;
 using Skiff.ApiServer.Handlers;
@@ -34,6 +36,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JoinToken? _joinToken;
     private WebApplication? _app;
     private WatchCaches? _caches;
     private CrdController? _crds;
@@ -54,6 +57,9 @@ public sealed partial class ApiServerHost : IAsyncDisposable
 
     public ClusterCertificates Certificates => _certificates ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The token agents join with, as stored in <c>server/token</c>.</summary>
+    public JoinToken JoinToken => _joinToken ?? throw new InvalidOperationException("not started");
+
     /// <summary>The port actually bound (useful when the options asked for port 0).</summary>
     public int Port { get; private set; }
 
@@ -62,6 +68,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var started = Stopwatch.StartNew();
         var logger = _loggers.CreateLogger<ApiServerHost>();
         _certificates = ClusterCertificates.LoadOrCreate(_options.DataDir, _options.TlsSans, _time);
+        _joinToken = ServerToken.LoadOrCreate(_options.DataDir, _certificates.AuthorityPath, _options.Token);
 
         var allocator = new ServiceAllocator(_store, _options.ServiceCidr);
         var registries = new Registries(_store, _time, allocator);
@@ -96,7 +103,8 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             [new OpenApiHandler(Catalog, _time), .. _options.ExtraHandlers],
             _store,
             () => _ready.Task.IsCompletedSuccessfully,
-            _loggers.CreateLogger<ApiPipeline>());
+            _loggers.CreateLogger<ApiPipeline>(),
+            new NodeBootstrapHandler(_certificates, _joinToken, _time));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSingleton(_loggers);

@@ -13,6 +13,9 @@ public sealed class ApiServerOptions
 
     public IReadOnlyList<string> TlsSans { get; init; } = [];
 
+    /// <summary><c>--token</c>: the join token's secret (or a whole secure token for this CA); null keeps or makes <c>server/token</c>.</summary>
+    public string? Token { get; init; }
+
     /// <summary>Where the admin kubeconfig is written; null for the default under the data dir.</summary>
     public string? KubeconfigPath { get; init; }
 

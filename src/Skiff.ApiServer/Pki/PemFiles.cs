@@ -15,6 +15,14 @@ public static class PemFiles
         WritePrivate(keyPath, key.ExportECPrivateKeyPem() + "\n");
     }
 
+    /// <summary>One PEM document holding the certificate and then its private key, as the join endpoints hand them out.</summary>
+    public static string CertificateAndKey(X509Certificate2 certificate)
+    {
+        using var key = certificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("only ECDSA certificates with a private key are written");
+        return certificate.ExportCertificatePem() + "\n" + key.ExportECPrivateKeyPem() + "\n";
+    }
+
     public static X509Certificate2 Read(string certPath, string keyPath)
     {
         using var withKey = X509Certificate2.CreateFromPemFile(certPath, keyPath);

@@ -29,6 +29,11 @@ internal static class ServerCommand
         var kubeconfig = new Option<string?>("--write-kubeconfig", "-o") { Description = "Write the admin kubeconfig here (default <data-dir>/kubeconfig.yaml)" };
         var tlsSan = new Option<string[]>("--tls-san") { Description = "Extra host name or IP in the serving certificate", AllowMultipleArgumentsPerToken = false };
         var disableAgent = new Option<bool>("--disable-agent") { Description = "Do not run a kubelet on this server" };
+        var token = new Option<string?>("--token", "-t")
+        {
+            Description = "Secret agents join with (default: made at first start and kept in <data-dir>/server/token)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SKIFF_TOKEN"),
+        };
         var serviceCidr = new Option<string>("--service-cidr") { Description = "Range for Service cluster IPs", DefaultValueFactory = _ => "10.43.0.0/16" };
         var clusterCidr = new Option<string>("--cluster-cidr") { Description = "Range for pod IPs", DefaultValueFactory = _ => "10.42.0.0/16" };
         var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1) for the embedded scheduler" };
@@ -66,6 +71,7 @@ internal static class ServerCommand
                 TlsSans = parse.GetValue(tlsSan) ?? [],
                 ServiceCidr = parse.GetValue(serviceCidr)!,
                 ClusterCidr = parse.GetValue(clusterCidr)!,
+                Token = parse.GetValue(token),
             };
             var kubelet = parse.GetValue(disableAgent) ? null : new KubeletOptions
             {
@@ -76,10 +82,11 @@ internal static class ServerCommand
             };
             return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig), kubelet).ConfigureAwait(false);
         });
+        command.Options.Add(token);
         return command;
     }
 
-    private static string DefaultDataDir() =>
+    internal static string DefaultDataDir() =>
         Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root"
             ? "/var/lib/skiff"
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".skiff");

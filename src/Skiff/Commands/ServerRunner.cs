@@ -55,6 +55,11 @@ internal static partial class ServerRunner
                     LogListenFailed(logger, options.Port, e.Message);
                     return 1;
                 }
+                catch (Exception e) when (e is FormatException or InvalidDataException)
+                {
+                    LogTokenFailed(logger, e.Message);
+                    return 1;
+                }
 
                 // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
                 using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
@@ -94,6 +99,7 @@ internal static partial class ServerRunner
         KubeconfigPath = options.KubeconfigPath,
         ServiceCidr = options.ServiceCidr,
         ClusterCidr = options.ClusterCidr,
+        Token = options.Token,
         ExtraHandlers = [.. options.ExtraHandlers, new MetricsHandler([metrics.Render])],
     };
 
@@ -122,6 +128,9 @@ internal static partial class ServerRunner
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "the agent (kubelet) did not start: {Reason}")]
     private static partial void LogKubeletFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Critical, Message = "cannot use the join token: {Reason}")]
+    private static partial void LogTokenFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "cannot open the datastore: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);
