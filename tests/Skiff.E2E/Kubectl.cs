@@ -71,6 +71,28 @@ public sealed class Kubectl
         return new KubectlResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 
+    /// <summary>Starts a long-running kubectl (logs -f, port-forward, attach) whose output the test reads as it comes; the caller kills it.</summary>
+    public Process Start(string arguments, bool redirectStdin = false)
+    {
+        var start = new ProcessStartInfo(_binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectStdin,
+            UseShellExecute = false,
+        };
+        foreach (var arg in SplitArgs(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(_kubeconfig);
+        start.ArgumentList.Add("--cache-dir");
+        start.ArgumentList.Add(_cacheDir);
+        return Process.Start(start)!;
+    }
+
     public async Task<string> OkAsync(string arguments, string? stdin = null)
     {
         var result = await RunAsync(arguments, stdin).ConfigureAwait(false);
