@@ -31,15 +31,15 @@ public sealed class Kubectl
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        foreach (var arg in SplitArgs(arguments))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        // Global flags first: after `exec ... --` they would be part of the remote command.
         start.ArgumentList.Add("--kubeconfig");
         start.ArgumentList.Add(_kubeconfig);
         start.ArgumentList.Add("--cache-dir");
         start.ArgumentList.Add(_cacheDir);
+        foreach (var arg in SplitArgs(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
         if (env is not null)
         {
             foreach (var (k, v) in env)
@@ -81,15 +81,15 @@ public sealed class Kubectl
             RedirectStandardInput = redirectStdin,
             UseShellExecute = false,
         };
-        foreach (var arg in SplitArgs(arguments))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        // Global flags first: after `exec ... --` they would be part of the remote command.
         start.ArgumentList.Add("--kubeconfig");
         start.ArgumentList.Add(_kubeconfig);
         start.ArgumentList.Add("--cache-dir");
         start.ArgumentList.Add(_cacheDir);
+        foreach (var arg in SplitArgs(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
         return Process.Start(start)!;
     }
 
