@@ -145,8 +145,7 @@ public sealed class KubeletPodTests(AgentServerFixture fixture)
             var serverIp = await PodManifests.JsonPathAsync(kubectl, "server-pod", ".status.podIP");
             var clientIp = await PodManifests.JsonPathAsync(kubectl, "client-pod", ".status.podIP");
             Assert.NotEqual(serverIp, clientIp);
-            var body = await kubectl.OkAsync($"exec -n {Ns} client-pod -- wget -q -O - -T 10 http://{serverIp}:8080/");
-            Assert.Equal("server-pod\n", body);
+            Assert.Equal("server-pod\n", await HttpGetAsync(kubectl, "client-pod", serverIp));
         }
         finally
         {
@@ -200,7 +199,7 @@ public sealed class KubeletPodTests(AgentServerFixture fixture)
             var names = (await kubectl.OkAsync($"get pods -n {Ns} -l app=replicas -o jsonpath={{.items[*].metadata.name}}")).Split(' ');
             foreach (var (ip, name) in ips.Zip(names))
             {
-                Assert.Equal(name + "\n", await kubectl.OkAsync($"exec -n {Ns} {names[0]} -- wget -q -O - -T 10 http://{ip}:8080/"));
+                Assert.Equal(name + "\n", await HttpGetAsync(kubectl, names[0], ip));
             }
         }
         finally
@@ -208,6 +207,18 @@ public sealed class KubeletPodTests(AgentServerFixture fixture)
             await kubectl.RunAsync($"delete deployment replicas -n {Ns}");
             await kubectl.RunAsync($"delete pods -n {Ns} -l app=replicas --grace-period=1 --wait=false");
         }
+    }
+
+    /// <summary>
+    /// GET / on port 8080 of <paramref name="ip"/> from inside <paramref name="pod"/>, returning the body. With nc:
+    /// the test images' static busybox wget crashes resolving names without the libc's NSS modules.
+    /// </summary>
+    private static async Task<string> HttpGetAsync(Kubectl kubectl, string pod, string ip)
+    {
+        var response = await kubectl.OkAsync($"exec -n {Ns} {pod} -- sh -c 'printf \"GET / HTTP/1.0\\r\\n\\r\\n\" | nc {ip} 8080'");
+        var body = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        Assert.True(body >= 0, $"no HTTP response from {ip}: {response}");
+        return response[(body + 4)..];
     }
 
     [Fact]
