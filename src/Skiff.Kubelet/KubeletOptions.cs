@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Skiff.Kubelet;
 
@@ -25,6 +26,25 @@ public sealed record KubeletOptions
     public string ClusterDns { get; init; } = "10.43.0.10";
 
     public string ClusterDomain { get; init; } = "cluster.local";
+
+    /// <summary><c>--kubelet-port</c>: where the kubelet's HTTPS API listens (logs, exec, port-forward); 0 picks a free port.</summary>
+    public int KubeletPort { get; init; } = 10250;
+
+    /// <summary>The address the kubelet's HTTPS API listens on.</summary>
+    public IPAddress KubeletAddress { get; init; } = IPAddress.Any;
+
+    /// <summary>
+    /// The kubelet's serving certificate (with key), issued by the cluster CA. The caller supplies it: <c>skiff server</c>
+    /// issues it from its own CA, an agent gets it from the server. Without it (and <see cref="ClientAuthority"/>) the
+    /// kubelet serves no HTTPS API.
+    /// </summary>
+    public X509Certificate2? ServingCertificate { get; init; }
+
+    /// <summary>Only client certificates issued by this CA (the cluster CA) may use the kubelet's HTTPS API.</summary>
+    public X509Certificate2? ClientAuthority { get; init; }
+
+    /// <summary>The pod network's bridge (default <c>cni0</c>); tests pick their own so runs on one machine do not meet.</summary>
+    public string BridgeName { get; init; } = "cni0";
 
     public string ResolvedNodeName => string.IsNullOrEmpty(NodeName) ? Environment.MachineName.ToLowerInvariant() : NodeName;
 }

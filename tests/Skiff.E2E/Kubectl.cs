@@ -31,15 +31,15 @@ public sealed class Kubectl
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        foreach (var arg in SplitArgs(arguments))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        // Global flags first: after `exec ... --` they would be part of the remote command.
         start.ArgumentList.Add("--kubeconfig");
         start.ArgumentList.Add(_kubeconfig);
         start.ArgumentList.Add("--cache-dir");
         start.ArgumentList.Add(_cacheDir);
+        foreach (var arg in SplitArgs(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
         if (env is not null)
         {
             foreach (var (k, v) in env)
@@ -69,6 +69,28 @@ public sealed class Kubectl
         }
 
         return new KubectlResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    /// <summary>Starts a long-running kubectl (logs -f, port-forward, attach) whose output the test reads as it comes; the caller kills it.</summary>
+    public Process Start(string arguments, bool redirectStdin = false)
+    {
+        var start = new ProcessStartInfo(_binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectStdin,
+            UseShellExecute = false,
+        };
+        // Global flags first: after `exec ... --` they would be part of the remote command.
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(_kubeconfig);
+        start.ArgumentList.Add("--cache-dir");
+        start.ArgumentList.Add(_cacheDir);
+        foreach (var arg in SplitArgs(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return Process.Start(start)!;
     }
 
     public async Task<string> OkAsync(string arguments, string? stdin = null, int timeoutSeconds = 60)

@@ -41,7 +41,12 @@ public sealed class SkiffServer : IAsyncDisposable
     public static Task<SkiffServer> StartAsync(string? dataDir = null, params string[] extraArgs) => StartAsync(dataDir, null, extraArgs);
 
     /// <param name="port">A fixed port, for restarting a killed server where its clients expect it; null picks a free one.</param>
-    public static async Task<SkiffServer> StartAsync(string? dataDir, int? port, params string[] extraArgs)
+    public static Task<SkiffServer> StartAsync(string? dataDir, int? port, params string[] extraArgs) => StartAsync(dataDir, port, agent: false, extraArgs);
+
+    /// <summary>A server that also runs its kubelet (real containerd; root only). Stop it with <see cref="StopAsync"/> so containerd stops too.</summary>
+    public static Task<SkiffServer> StartWithAgentAsync(string dataDir, int? port, params string[] extraArgs) => StartAsync(dataDir, port, agent: true, extraArgs);
+
+    private static async Task<SkiffServer> StartAsync(string? dataDir, int? port, bool agent, string[] extraArgs)
     {
         dataDir ??= Directory.CreateTempSubdirectory("skiff-e2e-").FullName;
         port ??= FreePort();
@@ -52,9 +57,14 @@ public sealed class SkiffServer : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "skiff.dll"));
-        foreach (var arg in (string[])["server", "--data-dir", dataDir, "--bind-address", "127.0.0.1", "--https-listen-port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-agent"])
+        foreach (var arg in (string[])["server", "--data-dir", dataDir, "--bind-address", "127.0.0.1", "--https-listen-port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (!agent)
+        {
+            start.ArgumentList.Add("--disable-agent");
         }
 
         foreach (var arg in extraArgs)
@@ -79,6 +89,30 @@ public sealed class SkiffServer : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SIGTERM, as systemd stops skiff: the kubelet and its containerd stop in order (containers keep running).</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync().ConfigureAwait(false);
         }
     }
 

@@ -10,7 +10,8 @@ namespace Skiff.Kubelet.Node;
 /// Registers the node, renews its Lease in kube-node-lease every 10 s and writes its status when it changes and at
 /// least every 5 minutes; learns the node's pod CIDR.
 /// </summary>
-public sealed partial class NodeAgent(IKubernetes client, string nodeName, MachineInfo machine, string runtimeVersion, TimeProvider time, ILogger logger)
+/// <param name="kubeletPort">Reported as status.daemonEndpoints.kubeletEndpoint; the API server's kubelet proxy dials it.</param>
+public sealed partial class NodeAgent(IKubernetes client, string nodeName, MachineInfo machine, string runtimeVersion, TimeProvider time, ILogger logger, int kubeletPort = NodeStatusBuilder.DefaultKubeletPort)
 {
     private const string LeaseNamespace = "kube-node-lease";
     private static readonly TimeSpan LeaseInterval = TimeSpan.FromSeconds(10);
@@ -123,7 +124,7 @@ public sealed partial class NodeAgent(IKubernetes client, string nodeName, Machi
         var now = time.GetUtcNow();
         var node = await client.CoreV1.ReadNodeAsync(nodeName, cancellationToken: ct).ConfigureAwait(false);
         var wholeSeconds = new DateTime(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-        var status = NodeStatusBuilder.Build(nodeName, machine, runtimeVersion, node.Status?.Conditions, wholeSeconds);
+        var status = NodeStatusBuilder.Build(nodeName, machine, runtimeVersion, node.Status?.Conditions, wholeSeconds, kubeletPort);
         var key = StatusKey(status);
         if (!force && key == _lastStatusKey && now - _lastStatusWrite < StatusForceInterval)
         {

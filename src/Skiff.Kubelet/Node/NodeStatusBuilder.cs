@@ -18,7 +18,9 @@ public static class NodeStatusBuilder
         ["pods"] = new ResourceQuantity(MaxPods.ToString(CultureInfo.InvariantCulture)),
     };
 
-    public static V1NodeStatus Build(string nodeName, MachineInfo machine, string runtimeVersion, IList<V1NodeCondition>? old, DateTime now)
+    public const int DefaultKubeletPort = 10250;
+
+    public static V1NodeStatus Build(string nodeName, MachineInfo machine, string runtimeVersion, IList<V1NodeCondition>? old, DateTime now, int kubeletPort = DefaultKubeletPort)
     {
         var capacity = Capacity(machine);
         var addresses = new List<V1NodeAddress>();
@@ -33,7 +35,7 @@ public static class NodeStatusBuilder
             Capacity = capacity,
             Allocatable = new Dictionary<string, ResourceQuantity>(capacity),
             Addresses = addresses,
-            DaemonEndpoints = new V1NodeDaemonEndpoints { KubeletEndpoint = new V1DaemonEndpoint { Port = 10250 } },
+            DaemonEndpoints = new V1NodeDaemonEndpoints { KubeletEndpoint = new V1DaemonEndpoint { Port = kubeletPort } },
             NodeInfo = new V1NodeSystemInfo
             {
                 Architecture = machine.Architecture,

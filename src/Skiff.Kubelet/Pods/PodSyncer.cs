@@ -131,6 +131,12 @@ public sealed class PodSyncer(PodRuntimeContext context)
         switch (latest.State)
         {
             case ContainerState.ContainerRunning:
+                if (!isInit || RestartRules.IsSidecar(container))
+                {
+                    // A container adopted after a kubelet restart gets its probes back; for a known one this is a no-op.
+                    context.Probes.ContainerStarted(pod, container, latest.Id, runtime.PodIp, DateTimeOffset.FromUnixTimeMilliseconds(latest.StartedAt / 1_000_000));
+                }
+
                 return (false, isInit && RestartRules.IsSidecar(container));
             case ContainerState.ContainerExited:
                 if (isInit && !RestartRules.IsSidecar(container) && latest.ExitCode == 0)

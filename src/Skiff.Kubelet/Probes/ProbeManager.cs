@@ -47,7 +47,14 @@ public sealed partial class ProbeManager : IProbeManager, IProbeListener, IDispo
             return;
         }
 
-        var state = new ContainerProbeState(containerId, started: container.StartupProbe is null, hasReadinessProbe: container.ReadinessProbe is not null);
+        // A container a restarted kubelet adopts keeps the started and ready its pod's status last reported until its
+        // probes say otherwise, as upstream's KEP-4781; a restart of the kubelet alone must not turn pods unready.
+        var reported = (pod.Status?.ContainerStatuses ?? []).Concat(pod.Status?.InitContainerStatuses ?? [])
+            .FirstOrDefault(s => s.Name == container.Name && s.ContainerID is { } id && id.EndsWith("://" + containerId, StringComparison.Ordinal));
+        var state = new ContainerProbeState(containerId, started: container.StartupProbe is null || reported?.Started == true, hasReadinessProbe: container.ReadinessProbe is not null)
+        {
+            Ready = reported?.Ready == true,
+        };
         if (_containers.TryGetValue(key, out var old))
         {
             Stop(old);

@@ -29,10 +29,13 @@ internal static class UpgradeRelay
         var (status, headers, leftover) = await ReadResponseHeadAsync(backend, ct).ConfigureAwait(false);
         if (status != StatusCodes.Status101SwitchingProtocols)
         {
+            // A refused upgrade (containerd answers 403 to WebSocket protocols it lacks, e.g. v5.channel.k8s.io) must
+            // end: clients fall back to SPDY only once the answer is complete, and the backend keeps its connection open.
+            var body = await ReadBodyAsync(backend, headers, leftover, ct).ConfigureAwait(false);
             context.Response.StatusCode = status;
-            CopyHeaders(headers, context.Response);
-            await context.Response.Body.WriteAsync(leftover, ct).ConfigureAwait(false);
-            await backend.CopyToAsync(context.Response.Body, ct).ConfigureAwait(false);
+            CopyHeaders(headers.Where(h => !IsHopByHop(h.Key)).ToList(), context.Response);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, ct).ConfigureAwait(false);
             return;
         }
 
@@ -65,6 +68,35 @@ internal static class UpgradeRelay
             }
         }
     }
+
+    private const int MaxRefusalBody = 64 * 1024;
+
+    /// <summary>The body of a non-upgrade answer: Content-Length bytes, else whatever comes until the backend closes.</summary>
+    private static async Task<byte[]> ReadBodyAsync(Stream backend, List<KeyValuePair<string, string>> headers, byte[] leftover, CancellationToken ct)
+    {
+        var length = headers.Where(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(h => long.TryParse(h.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
+            .FirstOrDefault();
+        var limit = (int)Math.Min(length ?? MaxRefusalBody, MaxRefusalBody);
+        using var body = new MemoryStream();
+        body.Write(leftover, 0, Math.Min(leftover.Length, limit));
+        var chunk = new byte[4096];
+        while (body.Length < limit)
+        {
+            var read = await backend.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - body.Length)), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        return body.ToArray();
+    }
+
+    private static bool IsHopByHop(string name) =>
+        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase) || name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase);
 
     private static string RequestHead(HttpRequest request, Uri target)
     {

@@ -39,11 +39,13 @@ internal static class ServerCommand
         var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "KubeSchedulerConfiguration file (kubescheduler.config.k8s.io/v1) for the embedded scheduler" };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of this server's node (default: the host name)" };
         var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
+        var kubeletPort = new Option<int>("--kubelet-port") { Description = "HTTPS port of this server's kubelet (logs, exec, port-forward)", DefaultValueFactory = _ => 10250 };
+        var cniBridge = new Option<string>("--cni-bridge") { Description = "Name of the pod network's bridge", DefaultValueFactory = _ => "cni0", Hidden = true };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("server", "Run the API server, store and controllers of a cluster.")
         {
-            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, logLevel,
+            dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, kubeletPort, cniBridge, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -79,6 +81,8 @@ internal static class ServerCommand
                 NodeName = parse.GetValue(nodeName),
                 RuntimeEndpoint = parse.GetValue(runtimeEndpoint),
                 ClusterCidr = options.ClusterCidr,
+                KubeletPort = parse.GetValue(kubeletPort),
+                BridgeName = parse.GetValue(cniBridge)!,
             };
             return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig), kubelet).ConfigureAwait(false);
         });

@@ -65,7 +65,7 @@ internal static partial class ServerRunner
                 using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
                 var controllers = new ControllerManager(client, ControllerRegistry.All(options.ClusterCidr, File.ReadAllText(host.Certificates.AuthorityPath)), TimeProvider.System, loggers).RunAsync(ct);
                 var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
-                var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(kubelet, client, loggers, logger, ct);
+                var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(KubeletServingCertificates.WithCertificates(kubelet, host.Certificates, TimeProvider.System), client, loggers, logger, ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);

@@ -33,6 +33,15 @@ public sealed class NodeTests
         Assert.Equal(8L << 30, (long)status.Capacity["memory"].ToDecimal());
         Assert.Contains(status.Addresses, a => a.Type == "InternalIP" && a.Address == "192.0.2.10");
         Assert.Equal("containerd://1.6.20", status.NodeInfo.ContainerRuntimeVersion);
+        Assert.Equal(10250, status.DaemonEndpoints.KubeletEndpoint.Port);
+    }
+
+    [Fact]
+    public void Status_ReportsTheKubeletPortItServesOn()
+    {
+        var machine = new MachineInfo(4, 8L << 30, 100L << 30, "mid", "boot", "6.1.0", "Debian", "amd64", "192.0.2.10");
+        var status = NodeStatusBuilder.Build("n1", machine, "x", null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), kubeletPort: 41234);
+        Assert.Equal(41234, status.DaemonEndpoints.KubeletEndpoint.Port);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Skiff.Kubelet.Placeholders;
 using Skiff.Kubelet.Pods;
 using Skiff.Kubelet.Tests.Runtime;
 using Skiff.Testing;
@@ -47,10 +46,7 @@ internal sealed class KubeletHarness : IAsyncDisposable
             NullLoggerFactory.Instance,
             TimeProvider.System,
             CancellationToken.None,
-            runtime: _fixture.Runtime,
-            volumes: new EmptyDirVolumeManager(new KubeletPaths(_fixture.DataDir).PodsDir),
-            probes: new NoProbeManager(),
-            hooks: new NoHookRunner());
+            runtime: _fixture.Runtime);
     }
 
     /// <summary>

@@ -48,6 +48,50 @@ public sealed class UpgradeRelayTests
         await app.StopAsync(cts.Token);
     }
 
+    [Fact]
+    public async Task Relay_RefusedUpgradeOnKeptAliveConnection_AnswersWithTheWholeRefusalAndEnds()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var backend = new TcpListener(IPAddress.Loopback, 0);
+        backend.Start();
+        var backendPort = ((IPEndPoint)backend.LocalEndpoint).Port;
+        using var release = new SemaphoreSlim(0);
+        var refuse = RefuseAndStayOpenAsync(backend, release, cts.Token);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        await using var app = builder.Build();
+        app.Map("/exec", context => UpgradeRelay.RelayAsync(context, new Uri($"http://127.0.0.1:{backendPort}/exec/abc"), context.RequestAborted));
+        await app.StartAsync(cts.Token);
+        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            "GET /exec HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: v5.channel.k8s.io\r\n\r\n"), cts.Token);
+        var head = await ReadHeadAsync(stream, cts.Token);
+        Assert.StartsWith("HTTP/1.1 403", head, StringComparison.Ordinal);
+        Assert.Contains("Content-Length: 9", head, StringComparison.OrdinalIgnoreCase);
+        var body = new byte[9];
+        await stream.ReadExactlyAsync(body, cts.Token);
+        Assert.Equal("forbidden", Encoding.ASCII.GetString(body));
+
+        release.Release();
+        await refuse;
+        await app.StopAsync(cts.Token);
+    }
+
+    /// <summary>What containerd's streaming server does with a WebSocket protocol it lacks: 403, and the connection kept alive.</summary>
+    private static async Task RefuseAndStayOpenAsync(TcpListener listener, SemaphoreSlim release, CancellationToken ct)
+    {
+        using var socket = await listener.AcceptTcpClientAsync(ct);
+        var stream = socket.GetStream();
+        await ReadHeadAsync(stream, ct);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nforbidden"), ct);
+        await release.WaitAsync(ct);
+    }
+
     private static async Task EchoAfterUpgradeAsync(TcpListener listener, CancellationToken ct)
     {
         using var socket = await listener.AcceptTcpClientAsync(ct);

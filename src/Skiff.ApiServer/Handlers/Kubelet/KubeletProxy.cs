@@ -82,6 +82,27 @@ public sealed class KubeletProxy
         throw ApiErrors.BadRequest($"a container name must be specified for pod {name}, choose one of: [{names}]");
     }
 
+    private static long? ContentLength(HttpHead head) =>
+        head.Headers.Where(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(h => long.TryParse(h.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
+            .FirstOrDefault();
+
+    private static async Task CopyExactlyAsync(Stream from, Stream to, long remaining, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        while (remaining > 0)
+        {
+            var read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+
+            await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+            remaining -= read;
+        }
+    }
+
     private static string? Address(JsonObject node) =>
         (node["status"]?["addresses"] as JsonArray)?.Where(a => Json.Str(a, "type") == "InternalIP").Select(a => Json.Str(a, "address")).FirstOrDefault();
 
@@ -154,8 +175,19 @@ public sealed class KubeletProxy
                 return;
             }
 
+            if (upgrade is { IsUpgradableRequest: true } && ContentLength(response) is { } length)
+            {
+                // A refused upgrade on a kept-alive HTTP/1.1 connection ends after its Content-Length, not at a close;
+                // the client falls back (WebSocket to SPDY) only once it has the whole answer.
+                context.Response.ContentLength = length;
+                await context.Response.Body.WriteAsync(response.Leftover, ct).ConfigureAwait(false);
+                await CopyExactlyAsync(kubelet, context.Response.Body, length - response.Leftover.Length, ct).ConfigureAwait(false);
+                return;
+            }
+
             await context.Response.Body.WriteAsync(response.Leftover, ct).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+
             var buffer = new byte[16 * 1024];
             int read;
             try
