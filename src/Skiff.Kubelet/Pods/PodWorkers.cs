@@ -10,9 +10,10 @@ namespace Skiff.Kubelet.Pods;
 
 /// <summary>
 /// One worker per pod uid, so a pod's syncs never overlap while different pods proceed in parallel. A worker syncs
-/// when its pod changes and every second besides (the runtime reports container exits only when asked).
+/// when its pod changes and every second besides (the runtime reports container exits only when asked). Pods come
+/// from the API, or from <paramref name="staticPods"/> (manifests on the node) when it knows the uid.
 /// </summary>
-public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod> pods, string nodeName) : IAsyncDisposable
+public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod> pods, string nodeName, Func<string, V1Pod?>? staticPods = null) : IAsyncDisposable
 {
     private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, Worker> _workers = new(StringComparer.Ordinal);
@@ -82,12 +83,23 @@ public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod>
         }
     }
 
-    public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName == nodeName;
+    /// <summary>Pods bound here, except mirror pods: those only show a static pod in the API and are never run.</summary>
+    public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName == nodeName && !StaticPods.StaticPodAnnotations.IsMirror(pod);
+
+    /// <summary>Forgets the status written last, so the next sync writes it again (to a mirror pod made anew).</summary>
+    public void RewriteStatus(string uid)
+    {
+        if (_workers.TryGetValue(uid, out var worker))
+        {
+            worker.State.WrittenStatusJson = null;
+            worker.Wake.Writer.TryWrite(true);
+        }
+    }
 
     /// <summary>The informer index <see cref="PodWorkers"/> finds pods by; the host adds it before the workers start.</summary>
     public const string UidIndex = "uid";
 
-    private V1Pod? Find(string uid) => pods.ByIndex(UidIndex, uid).FirstOrDefault(IsOurs);
+    private V1Pod? Find(string uid) => staticPods?.Invoke(uid) ?? pods.ByIndex(UidIndex, uid).FirstOrDefault(IsOurs);
 
     private async Task RunAsync(string uid, Worker worker)
     {
