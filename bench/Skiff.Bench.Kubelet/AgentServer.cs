@@ -44,6 +44,9 @@ internal sealed class AgentServer : IAsyncDisposable
     /// <summary>The socket of the containerd skiff started under its data dir.</summary>
     public string ContainerdSocket => Path.Combine(DataDir, "agent", "containerd", "containerd.sock");
 
+    /// <summary>The containerd skiff started (its pid file under the data dir).</summary>
+    public int ContainerdProcessId => int.Parse(File.ReadAllText(Path.Combine(DataDir, "agent", "containerd", "containerd.pid")).Trim(), CultureInfo.InvariantCulture);
+
     public string Log
     {
         get

@@ -24,6 +24,8 @@ internal static class KubeletReport
         text.AppendLine(Invariant($"| CPU for the {pods} parallel starts | {r.ParallelUsage.CpuSeconds:0.00} s ({1000 * r.ParallelUsage.CpuSeconds / pods:0} ms a pod) |"));
         text.AppendLine(Invariant($"| CPU at rest with {r.Resting.Pods} running pods | {100 * r.Resting.Usage.Cores:0.0} % of a core ({r.Resting.Usage.CpuSeconds:0.00} s over {r.Resting.Usage.Elapsed.TotalSeconds:0} s) |"));
         text.AppendLine(Invariant($"| RSS with {r.Resting.Pods} running pods (end / sampled peak / VmHWM) | {r.Resting.Usage.EndRssMiB:0} / {r.Resting.Usage.PeakRssMiB:0} / {r.Resting.Usage.HighWaterMiB:0} MiB |"));
+        var containerd = r.Resting.Containerd;
+        text.AppendLine(Invariant($"| containerd (child, shims not counted) at rest with {r.Resting.Pods} pods: CPU / RSS | {100 * containerd.Cores:0.0} % of a core / {containerd.EndRssMiB:0} MiB |"));
         return text.ToString();
     }
 

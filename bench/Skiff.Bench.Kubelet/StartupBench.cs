@@ -160,15 +160,18 @@ internal sealed class StartupBench(AgentServer server, string image, int pods, i
 
         await Task.Delay(TimeSpan.FromSeconds(15));
         var window = TimeSpan.FromSeconds(60);
+        var containerd = new ProcessMeter(server.ContainerdProcessId);
         var mark = meter.Begin();
+        var containerdMark = containerd.Begin();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < window)
         {
             await Task.Delay(1000);
             meter.Sample();
+            containerd.Sample();
         }
 
-        return new RestingUsage(restingPods, meter.End(mark, clock.Elapsed));
+        return new RestingUsage(restingPods, meter.End(mark, clock.Elapsed), containerd.End(containerdMark, clock.Elapsed));
     }
 
     private static async Task IgnoreMissingAsync(Task task)
