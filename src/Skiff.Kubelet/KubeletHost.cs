@@ -147,6 +147,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         manifests.Rescan();
         await workers.AdoptAsync(ct).ConfigureAwait(false);
         _background.Add(manifests.RunAsync(_stop.Token));
+        _background.Add(new PodLifecycleEventGenerator(Runtime.Cri, workers.Update, time, logger).RunAsync(_stop.Token));
         _background.Add(Node.RunAsync(_stop.Token));
         LogStarted(logger, Node.NodeName);
     }
