@@ -65,6 +65,37 @@ public sealed class StaticPodEndToEndTests(RuntimeFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task KubeletRestart_KeepsTheStaticPodsContainerAndMirror()
+    {
+        await using var harness = await KubeletHarness.StartAsync(fixture);
+        var file = Path.Combine(ManifestDir, "kept.yaml");
+        var name = $"web-{harness.NodeName}";
+        try
+        {
+            Directory.CreateDirectory(ManifestDir);
+            await File.WriteAllTextAsync(file, Manifest(harness.Image("shell"), "red"));
+            var mirror = await WaitForMirrorAsync(harness, name, KubeletHarness.IsRunningAndReady, "a Ready mirror pod");
+            var containerId = mirror.Status.ContainerStatuses.Single().ContainerID;
+
+            await harness.RestartHostAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            var after = await WaitForMirrorAsync(harness, name, KubeletHarness.IsRunningAndReady, "the mirror after the restart");
+            Assert.Equal(mirror.Metadata.Uid, after.Metadata.Uid);
+            Assert.Equal(containerId, after.Status.ContainerStatuses.Single().ContainerID);
+            Assert.Equal(0, after.Status.ContainerStatuses.Single().RestartCount);
+
+            File.Delete(file);
+            await WaitForGoneAsync(harness, name);
+            await WaitForNoSandboxAsync(mirror.Metadata.Annotations[StaticPodAnnotations.Hash]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<V1Pod> WaitForMirrorAsync(KubeletHarness harness, string name, Func<V1Pod, bool> condition, string what)
     {
         var until = DateTime.UtcNow + Timeout;
