@@ -11,6 +11,7 @@ using Skiff.Kubelet.Pods;
 using Skiff.Kubelet.Probes;
 using Skiff.Kubelet.Runtime;
 using Skiff.Kubelet.Server;
+using Skiff.Kubelet.StaticPods;
 using Skiff.Kubelet.Volumes;
 
 namespace Skiff.Kubelet;
@@ -137,7 +138,8 @@ public sealed partial class KubeletHost : IAsyncDisposable
             await serviceInformer.Synced.WaitAsync(wait.Token).ConfigureAwait(false);
         }
 
-        var workers = new PodWorkers(context, podInformer.Lister, Node.NodeName);
+        var staticPods = new StaticPodSource();
+        var workers = new PodWorkers(context, podInformer.Lister, Node.NodeName, staticPods.Find);
         _workers = workers;
         probes.Unhealthy += failure => workers.Unhealthy(failure.PodUid, failure.ContainerId, failure.ContainerName);
         probes.ResultsChanged += workers.Update;
@@ -148,7 +150,14 @@ public sealed partial class KubeletHost : IAsyncDisposable
                 workers.Update(e.Object.Metadata.Uid);
             }
         });
+        var manifests = new StaticPodManager(staticPods, workers, client, podInformer.Lister, paths.StaticPodsDir, Node.NodeName, time, logger);
+        manifests.Watch(podInformer);
+
+        // Before adoption, so the containers of static pods already running are kept rather than removed as unknown.
+        manifests.Rescan();
         await workers.AdoptAsync(ct).ConfigureAwait(false);
+        _background.Add(manifests.RunAsync(_stop.Token));
+        _background.Add(new PodLifecycleEventGenerator(Runtime.Cri, workers.Update, time, logger).RunAsync(_stop.Token));
         _background.Add(Node.RunAsync(_stop.Token));
         LogStarted(logger, Node.NodeName, port);
     }

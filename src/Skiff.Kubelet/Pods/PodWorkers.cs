@@ -10,11 +10,17 @@ namespace Skiff.Kubelet.Pods;
 
 /// <summary>
 /// One worker per pod uid, so a pod's syncs never overlap while different pods proceed in parallel. A worker syncs
-/// when its pod changes and every second besides (the runtime reports container exits only when asked).
+/// when its pod changes, when <see cref="PodLifecycleEventGenerator"/> sees its containers change, every second while
+/// the pod is still changing and every 10 s once it has settled. Pods come
+/// from the API, or from <paramref name="staticPods"/> (manifests on the node) when it knows the uid.
 /// </summary>
-public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod> pods, string nodeName) : IAsyncDisposable
+public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod> pods, string nodeName, Func<string, V1Pod?>? staticPods = null) : IAsyncDisposable
 {
     private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(1);
+
+    // Polling every settled pod every second cost four CRI calls and a status build per pod per second, which at
+    // tens of pods kept containerd busy enough to slow new sandboxes; runtime changes now arrive by relist.
+    private static readonly TimeSpan SettledResyncInterval = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, Worker> _workers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly PodSyncer _syncer = new(context);
@@ -82,20 +88,33 @@ public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod>
         }
     }
 
-    public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName == nodeName;
+    /// <summary>Pods bound here, except mirror pods: those only show a static pod in the API and are never run.</summary>
+    public bool IsOurs(V1Pod pod) => pod.Spec?.NodeName == nodeName && !StaticPods.StaticPodAnnotations.IsMirror(pod);
+
+    /// <summary>Forgets the status written last, so the next sync writes it again (to a mirror pod made anew).</summary>
+    public void RewriteStatus(string uid)
+    {
+        if (_workers.TryGetValue(uid, out var worker))
+        {
+            worker.State.WrittenStatusJson = null;
+            worker.Wake.Writer.TryWrite(true);
+        }
+    }
 
     /// <summary>The informer index <see cref="PodWorkers"/> finds pods by; the host adds it before the workers start.</summary>
     public const string UidIndex = "uid";
 
-    private V1Pod? Find(string uid) => pods.ByIndex(UidIndex, uid).FirstOrDefault(IsOurs);
+    private V1Pod? Find(string uid) => staticPods?.Invoke(uid) ?? pods.ByIndex(UidIndex, uid).FirstOrDefault(IsOurs);
 
     private async Task RunAsync(string uid, Worker worker)
     {
         var ct = _stop.Token;
         while (!ct.IsCancellationRequested)
         {
+            var interval = ResyncInterval;
             try
             {
+                var writtenBefore = worker.State.WrittenStatusJson;
                 if (await _syncer.SyncAsync(uid, Find(uid), worker.State, ct).ConfigureAwait(false))
                 {
                     lock (_workers)
@@ -104,6 +123,11 @@ public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod>
                     }
 
                     return;
+                }
+
+                if (IsSettled(worker.State, writtenBefore))
+                {
+                    interval = SettledResyncInterval;
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -116,7 +140,7 @@ public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod>
             }
 
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(ResyncInterval);
+            wait.CancelAfter(interval);
             try
             {
                 await worker.Wake.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
@@ -131,6 +155,13 @@ public sealed partial class PodWorkers(PodRuntimeContext context, ILister<V1Pod>
             }
         }
     }
+
+    /// <summary>Running or finished, nothing waiting (no back-off, no pull), and this sync had no new status to write.</summary>
+    private static bool IsSettled(PodWorkerState state, string? writtenBefore) =>
+        state.Waiting.IsEmpty
+        && state.WrittenStatusJson is not null
+        && state.WrittenStatusJson == writtenBefore
+        && state.WrittenStatus?.Phase is "Running" or "Succeeded" or "Failed";
 
     /// <summary>Stops the workers; containers keep running (a restarted kubelet adopts them).</summary>
     public async ValueTask DisposeAsync()
