@@ -27,11 +27,13 @@ internal static class AgentCommand
         };
         var nodeName = new Option<string?>("--node-name") { Description = "Name of this node (default: the host name)" };
         var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
+        var kubeletPort = new Option<int>("--kubelet-port") { Description = "HTTPS port of this node's kubelet (logs, exec, port-forward)", DefaultValueFactory = _ => 10250 };
+        var cniBridge = new Option<string>("--cni-bridge") { Description = "Name of the pod network's bridge", DefaultValueFactory = _ => "cni0", Hidden = true };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("agent", "Join a cluster as a node and run its kubelet.")
         {
-            server, token, dataDir, nodeName, runtimeEndpoint, logLevel,
+            server, token, dataDir, nodeName, runtimeEndpoint, kubeletPort, cniBridge, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -59,6 +61,8 @@ internal static class AgentCommand
                 DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
                 NodeName = parse.GetValue(nodeName),
                 RuntimeEndpoint = parse.GetValue(runtimeEndpoint),
+                KubeletPort = parse.GetValue(kubeletPort),
+                BridgeName = parse.GetValue(cniBridge)!,
             };
             return await AgentRunner.RunAsync(url, joinToken, kubelet, loggers, ct).ConfigureAwait(false);
         });

@@ -41,7 +41,13 @@ internal static partial class AgentRunner
         KubeletHost host;
         try
         {
-            host = await KubeletHost.StartAsync(options with { NodeName = nodeName }, client, loggers, TimeProvider.System, ct).ConfigureAwait(false);
+            var withIdentity = options with
+            {
+                NodeName = nodeName,
+                ServingCertificate = credentials.LoadServingCertificate(),
+                ClientAuthority = credentials.LoadClientAuthority(),
+            };
+            host = await KubeletHost.StartAsync(withIdentity, client, loggers, TimeProvider.System, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
