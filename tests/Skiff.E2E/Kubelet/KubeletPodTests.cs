@@ -42,6 +42,43 @@ public sealed class KubeletPodTests(AgentServerFixture fixture)
     }
 
     [Fact]
+    public async Task Pod_GetsAServiceAccountTokenThatTheApiServerAccepts()
+    {
+        var kubectl = fixture.Kubectl();
+        await PodManifests.ApplyAsync(kubectl, $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: in-cluster}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: main
+                image: {{AgentServerFixture.Image("shell")}}
+                imagePullPolicy: Never
+                command: ["sleep", "3600"]
+            """);
+        try
+        {
+            await PodManifests.WaitReadyAsync(kubectl, "in-cluster", seconds: 60);
+            const string dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+            var token = (await kubectl.OkAsync($"exec -n {Ns} in-cluster -- cat {dir}/token")).Trim();
+            Assert.Equal(Ns, (await kubectl.OkAsync($"exec -n {Ns} in-cluster -- cat {dir}/namespace")).Trim());
+            var ca = await kubectl.OkAsync($"exec -n {Ns} in-cluster -- cat {dir}/ca.crt");
+            Assert.Equal((await File.ReadAllTextAsync(Path.Combine(fixture.DataDir, "server", "tls", "server-ca.crt"))).Trim(), ca.Trim());
+
+            var review = await kubectl.OkAsync("create -o json -f -",
+                $"{{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"spec\":{{\"token\":\"{token}\"}}}}");
+            var user = System.Text.Json.Nodes.JsonNode.Parse(review)!["status"]!["user"]!;
+            Assert.Equal($"system:serviceaccount:{Ns}:default", (string?)user["username"]);
+            Assert.Equal("in-cluster", (string?)user["extra"]!["authentication.kubernetes.io/pod-name"]![0]);
+        }
+        finally
+        {
+            await PodManifests.DeleteAsync(kubectl, "in-cluster");
+        }
+    }
+
+    [Fact]
     public async Task ReadinessProbe_GatesReady()
     {
         var kubectl = fixture.Kubectl();
