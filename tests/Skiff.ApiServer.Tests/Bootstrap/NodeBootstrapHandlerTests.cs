@@ -48,7 +48,7 @@ public sealed class NodeBootstrapHandlerTests : IClassFixture<PkiFixture>
         var authenticator = new Authenticator(_pki.Certificates.Authority, new StaticTokens());
         var presenting = new DefaultHttpContext();
         presenting.Connection.ClientCertificate = issued;
-        var user = authenticator.Authenticate(presenting);
+        var user = await authenticator.AuthenticateAsync(presenting);
         Assert.Equal("system:node:worker-1", user.Name);
         Assert.Contains("system:nodes", user.Groups);
         Assert.Contains("system:authenticated", user.Groups);
