@@ -19,6 +19,9 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<string> Shapes { get; init; } = PodShapes.All;
 
+    /// <summary>Seconds of idle cluster measured before the pods, for the idle CPU rate.</summary>
+    public int IdleSeconds { get; init; } = 10;
+
     public TimeSpan BindTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     public string? Results { get; init; }
@@ -34,6 +37,7 @@ internal sealed record BenchOptions
             Zones = Int(args, "--zones") ?? 10,
             GroupSize = Int(args, "--group-size") ?? 100,
             Parallelism = Int(args, "--parallelism") ?? 32,
+            IdleSeconds = Int(args, "--idle-seconds") ?? 10,
             BindTimeout = TimeSpan.FromSeconds(Int(args, "--timeout-seconds") ?? 300),
             Shapes = Arg(args, "--shapes") is { } shapes ? shapes.Split(',', StringSplitOptions.RemoveEmptyEntries) : PodShapes.All,
             Results = Arg(args, "--results"),

@@ -5,20 +5,21 @@ namespace Skiff.Bench.Scheduler;
 /// <summary>The scheduler's own attempt-latency histogram from the server's /metrics, read as Prometheus' histogram_quantile does.</summary>
 internal static class MetricsScrape
 {
-    private const string Bucket = "scheduler_scheduling_attempt_duration_seconds_bucket{profile=\"default-scheduler\",result=\"scheduled\",le=\"";
+    public const string AttemptBucket = "scheduler_scheduling_attempt_duration_seconds_bucket{profile=\"default-scheduler\",result=\"scheduled\",le=\"";
+    public const string AlgorithmBucket = "scheduler_scheduling_algorithm_duration_seconds_bucket{le=\"";
 
-    public static async Task<(double P50Ms, double P99Ms, long Attempts)> AttemptLatencyAsync(HttpClient client)
+    public static async Task<(double P50Ms, double P99Ms, long Attempts)> AttemptLatencyAsync(HttpClient client, string bucket = AttemptBucket)
     {
         var text = await client.GetStringAsync("/metrics");
         var buckets = new List<(double Le, long Count)>();
         foreach (var line in text.Split('\n'))
         {
-            if (!line.StartsWith(Bucket, StringComparison.Ordinal))
+            if (!line.StartsWith(bucket, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var rest = line[Bucket.Length..];
+            var rest = line[bucket.Length..];
             var le = rest[..rest.IndexOf('"', StringComparison.Ordinal)];
             var count = long.Parse(rest[(rest.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
             buckets.Add((le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture), count));

@@ -16,4 +16,31 @@ internal sealed record ShapeResult(
     double ServerRssAtPodsMiB,
     double HollowRssMiB,
     double ServerCpuSeconds,
-    double HollowCpuSeconds);
+    double HollowCpuSeconds)
+{
+    /// <summary>The scheduler's own algorithm histogram (filter + score, no binding), when the server exports it.</summary>
+    public double AlgorithmP50Ms { get; init; } = double.NaN;
+
+    public double AlgorithmP99Ms { get; init; } = double.NaN;
+
+    /// <summary>First create sent → every pod bound (or the timeout).</summary>
+    public double MeasuredSeconds { get; init; }
+
+    /// <summary>CPU cores the server and the hollow nodes used with the nodes registered and no pods coming.</summary>
+    public double IdleServerCores { get; init; }
+
+    public double IdleHollowCores { get; init; }
+
+    public double LoadMin { get; init; } = double.NaN;
+
+    public double LoadMedian { get; init; } = double.NaN;
+
+    public double LoadMax { get; init; } = double.NaN;
+
+    public double ServerCpuMsPerPod => BoundPods == 0 ? double.NaN : ServerCpuSeconds * 1000 / BoundPods;
+
+    /// <summary>Server CPU per pod with the idle rate over the measured window taken off.</summary>
+    public double ServerNetCpuMsPerPod => BoundPods == 0 ? double.NaN : Math.Max(0, ServerCpuSeconds - (IdleServerCores * MeasuredSeconds)) * 1000 / BoundPods;
+
+    public double HollowNetCpuMsPerPod => BoundPods == 0 ? double.NaN : Math.Max(0, HollowCpuSeconds - (IdleHollowCores * MeasuredSeconds)) * 1000 / BoundPods;
+}

@@ -23,6 +23,17 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         var rssAtNodes = cluster.Server.RssMiB();
         await CreateNamespaceAsync(cluster.Client);
 
+        // The idle cost of the cluster (Lease renewals, node heartbeats, controllers' resyncs) goes on during the pods
+        // too; measured alone first, it can be taken off the per-pod figure.
+        var idleClock = Stopwatch.StartNew();
+        var idleServer = cluster.Server.Cpu();
+        var idleHollow = cluster.Nodes!.Cpu();
+        await Task.Delay(options.IdleSeconds * 1000);
+        var idleServerRate = (cluster.Server.Cpu() - idleServer).TotalSeconds / idleClock.Elapsed.TotalSeconds;
+        var idleHollowRate = (cluster.Nodes.Cpu() - idleHollow).TotalSeconds / idleClock.Elapsed.TotalSeconds;
+        log.WriteLine($"idle: server {idleServerRate:0.00} cores, hollow nodes {idleHollowRate:0.00} cores");
+
+        await using var load = new LoadSampler();
         var clock = Stopwatch.StartNew();
         var serverCpu = cluster.Server.Cpu();
         var hollowCpu = cluster.Nodes!.Cpu();
@@ -66,7 +77,12 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
             latencies.Add((at - created[index]).TotalMilliseconds);
         }
 
+        var measured = clock.Elapsed.TotalSeconds;
+        var serverCpuSeconds = (cluster.Server.Cpu() - serverCpu).TotalSeconds;
+        var hollowCpuSeconds = (cluster.Nodes.Cpu() - hollowCpu).TotalSeconds;
+        var (loadMin, loadMedian, loadMax) = load.Summary();
         var (attemptP50, attemptP99, attempts) = await MetricsScrape.AttemptLatencyAsync(cluster.Client);
+        var (algorithmP50, algorithmP99, _) = await MetricsScrape.AttemptLatencyAsync(cluster.Client, MetricsScrape.AlgorithmBucket);
         var result = new ShapeResult(
             shape,
             options.Nodes,
@@ -82,10 +98,22 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
             rssAtNodes,
             cluster.Server.RssMiB(),
             cluster.Nodes.RssMiB(),
-            (cluster.Server.Cpu() - serverCpu).TotalSeconds,
-            (cluster.Nodes.Cpu() - hollowCpu).TotalSeconds);
+            serverCpuSeconds,
+            hollowCpuSeconds)
+        {
+            AlgorithmP50Ms = algorithmP50,
+            AlgorithmP99Ms = algorithmP99,
+            MeasuredSeconds = measured,
+            IdleServerCores = idleServerRate,
+            IdleHollowCores = idleHollowRate,
+            LoadMin = loadMin,
+            LoadMedian = loadMedian,
+            LoadMax = loadMax,
+        };
         log.WriteLine($"{shape}: {result.BoundPods}/{result.Pods} bound, {result.PodsPerSecond:0} pods/s, latency p50 {result.LatencyP50Ms:0} ms p99 {result.LatencyP99Ms:0} ms, " +
-            $"attempt p50 {attemptP50:0.0} ms p99 {attemptP99:0.0} ms ({attempts} scheduled attempts), server RSS {result.ServerRssAtNodesMiB:0} → {result.ServerRssAtPodsMiB:0} MiB");
+            $"attempt p50 {attemptP50:0.0} ms p99 {attemptP99:0.0} ms ({attempts} scheduled attempts), algorithm p50 {algorithmP50:0.00} ms p99 {algorithmP99:0.00} ms, " +
+            $"server RSS {result.ServerRssAtNodesMiB:0} → {result.ServerRssAtPodsMiB:0} MiB, server CPU {serverCpuSeconds:0.0} s ({result.ServerCpuMsPerPod:0.00} ms/pod, net of idle {result.ServerNetCpuMsPerPod:0.00}), " +
+            $"hollow CPU {hollowCpuSeconds:0.0} s, load {loadMin:0.0}–{loadMax:0.0} (median {loadMedian:0.0})");
         return result;
     }
 

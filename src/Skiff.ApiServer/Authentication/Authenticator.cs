@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 
@@ -11,6 +12,11 @@ public sealed class Authenticator
 {
     private readonly X509Certificate2 _authority;
     private readonly ITokenAuthenticator _tokens;
+
+    // Kestrel hands every request on a connection the same certificate object, and building its chain costs
+    // more than the rest of a small request (and serialises on OpenSSL's store locks), so the verdict is kept
+    // per certificate object until the certificate expires; it goes when the connection does.
+    private readonly ConditionalWeakTable<X509Certificate2, Verdict> _verdicts = new();
 
     public Authenticator(X509Certificate2 authority, ITokenAuthenticator tokens)
     {
@@ -30,7 +36,7 @@ public sealed class Authenticator
         var certificate = context.Connection.ClientCertificate;
         if (certificate is not null)
         {
-            return IsIssuedByCluster(certificate) ? FromCertificate(certificate) : throw Errors.ApiErrors.Unauthorized();
+            return Verify(certificate).User ?? throw Errors.ApiErrors.Unauthorized();
         }
 
         return UserInfo.Anonymous;
@@ -44,6 +50,23 @@ public sealed class Authenticator
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2"));
         return chain.Build(certificate);
+    }
+
+    private Verdict Verify(X509Certificate2 certificate)
+    {
+        var now = DateTime.Now;
+        if (_verdicts.TryGetValue(certificate, out var cached) && now >= cached.NotBefore && now <= cached.NotAfter)
+        {
+            return cached;
+        }
+
+        var verdict = new Verdict(IsIssuedByCluster(certificate) ? FromCertificate(certificate) : null, certificate.NotBefore, certificate.NotAfter);
+        if (verdict.User is not null)
+        {
+            _verdicts.AddOrUpdate(certificate, verdict);
+        }
+
+        return verdict;
     }
 
     private static UserInfo FromCertificate(X509Certificate2 certificate)
@@ -67,4 +90,6 @@ public sealed class Authenticator
         groups.Add("system:authenticated");
         return new UserInfo(user, groups);
     }
+
+    private sealed record Verdict(UserInfo? User, DateTime NotBefore, DateTime NotAfter);
 }

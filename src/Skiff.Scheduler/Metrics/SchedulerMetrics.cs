@@ -7,7 +7,8 @@ namespace Skiff.Scheduler.Metrics;
 
 /// <summary>
 /// The scheduler's metrics under upstream's names, rendered in the Prometheus text format:
-/// scheduler_schedule_attempts_total, scheduler_scheduling_attempt_duration_seconds and scheduler_pending_pods.
+/// scheduler_schedule_attempts_total, scheduler_scheduling_attempt_duration_seconds,
+/// scheduler_scheduling_algorithm_duration_seconds and scheduler_pending_pods.
 /// </summary>
 public sealed class SchedulerMetrics
 {
@@ -20,6 +21,7 @@ public sealed class SchedulerMetrics
 
     private readonly ConcurrentDictionary<(string Result, string Profile), long> _attempts = new();
     private readonly ConcurrentDictionary<(string Result, string Profile), Histogram> _durations = new();
+    private readonly Histogram _algorithm = new(s_durationBuckets);
 
     /// <summary>Where the pending-pods gauge reads from; set once the queue exists.</summary>
     public Func<PendingPods>? Pending { get; set; }
@@ -29,6 +31,9 @@ public sealed class SchedulerMetrics
         _attempts.AddOrUpdate((result, profile), 1, (_, n) => n + 1);
         _durations.GetOrAdd((result, profile), _ => new Histogram(s_durationBuckets)).Observe(duration.TotalSeconds);
     }
+
+    /// <summary>Filter and score of a pod that found a node, without binding (upstream observes only those).</summary>
+    public void ObserveAlgorithm(TimeSpan duration) => _algorithm.Observe(duration.TotalSeconds);
 
     public long Attempts(string result, string profile) => _attempts.GetValueOrDefault((result, profile));
 
@@ -57,6 +62,18 @@ public sealed class SchedulerMetrics
             text.Append(CultureInfo.InvariantCulture, $"scheduler_scheduling_attempt_duration_seconds_sum{{{labels}}} {sum}\n");
             text.Append(CultureInfo.InvariantCulture, $"scheduler_scheduling_attempt_duration_seconds_count{{{labels}}} {count}\n");
         }
+
+        var (algorithmBuckets, algorithmCount, algorithmSum) = _algorithm.Read();
+        text.Append("# HELP scheduler_scheduling_algorithm_duration_seconds [ALPHA] Scheduling algorithm latency in seconds\n");
+        text.Append("# TYPE scheduler_scheduling_algorithm_duration_seconds histogram\n");
+        for (var i = 0; i < algorithmBuckets.Length; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"scheduler_scheduling_algorithm_duration_seconds_bucket{{le=\"{_algorithm.Bounds[i]}\"}} {algorithmBuckets[i]}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"scheduler_scheduling_algorithm_duration_seconds_bucket{{le=\"+Inf\"}} {algorithmCount}\n");
+        text.Append(CultureInfo.InvariantCulture, $"scheduler_scheduling_algorithm_duration_seconds_sum {algorithmSum}\n");
+        text.Append(CultureInfo.InvariantCulture, $"scheduler_scheduling_algorithm_duration_seconds_count {algorithmCount}\n");
 
         if (Pending is { } pending)
         {

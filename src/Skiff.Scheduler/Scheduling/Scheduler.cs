@@ -161,6 +161,7 @@ public sealed partial class Scheduler : IDisposable
             return;
         }
 
+        _metrics.ObserveAlgorithm(Stopwatch.GetElapsedTime(started));
         var host = result.SuggestedHost!;
         var assumed = PodCopies.With(pod, nodeName: host);
         Cache.AssumePod(assumed);

@@ -23,4 +23,19 @@ public sealed class SchedulerMetricsTests
         Assert.Contains("scheduler_pending_pods{queue=\"active\"} 3", text);
         Assert.Contains("scheduler_pending_pods{queue=\"unschedulable\"} 1", text);
     }
+
+    [Fact]
+    public void Render_WritesTheAlgorithmHistogramWithoutLabels()
+    {
+        var metrics = new SchedulerMetrics();
+        metrics.ObserveAlgorithm(TimeSpan.FromMilliseconds(0.5));
+        metrics.ObserveAlgorithm(TimeSpan.FromMilliseconds(3));
+
+        var text = metrics.Render().Split('\n');
+
+        Assert.Contains("scheduler_scheduling_algorithm_duration_seconds_bucket{le=\"0.001\"} 1", text);
+        Assert.Contains("scheduler_scheduling_algorithm_duration_seconds_bucket{le=\"0.004\"} 2", text);
+        Assert.Contains("scheduler_scheduling_algorithm_duration_seconds_bucket{le=\"+Inf\"} 2", text);
+        Assert.Contains("scheduler_scheduling_algorithm_duration_seconds_count 2", text);
+    }
 }

@@ -89,6 +89,13 @@ internal static class FieldWalker
                 continue;
             }
 
+            // Most of an updated object is as it was (a Lease renewal changes one field); an equal subtree adds,
+            // changes and removes nothing, and comparing it is much cheaper than walking it path by path.
+            if (JsonNode.DeepEquals(previous, value))
+            {
+                continue;
+            }
+
             CompareInto(previous, value, childShape, childPath, added, modified, removed);
         }
 
