@@ -91,7 +91,8 @@ public sealed class WatchAndClientTests : IClassFixture<ServerFixture>
             new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["k"] = "v1" } }, ns);
         Assert.False(string.IsNullOrEmpty(created.Metadata.Uid));
 
-        var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns);
+        // Only our map: the root CA publisher adds kube-root-ca.crt to every namespace, as upstream's does.
+        var list = await client.CoreV1.ListNamespacedConfigMapAsync(ns, fieldSelector: "metadata.name=c");
         Assert.Single(list.Items);
 
         var events = new List<(WatchEventType Type, string Value)>();
@@ -99,7 +100,7 @@ public sealed class WatchAndClientTests : IClassFixture<ServerFixture>
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var pump = Task.Run(async () =>
         {
-            await foreach (var (type, cm) in client.CoreV1.WatchListNamespacedConfigMapAsync(ns, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: stop.Token))
+            await foreach (var (type, cm) in client.CoreV1.WatchListNamespacedConfigMapAsync(ns, fieldSelector: "metadata.name=c", resourceVersion: list.Metadata.ResourceVersion, cancellationToken: stop.Token))
             {
                 lock (events)
                 {
