@@ -100,7 +100,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             authorizer,
             new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
             dispatcher,
-            [new OpenApiHandler(Catalog, _time), .. _options.ExtraHandlers],
+            [new OpenApiHandler(Catalog, _time), new ServiceAccounts.IssuerDiscoveryHandler(_options.ServiceAccountIssuer, _serviceAccountKey), .. _options.ExtraHandlers],
             _store,
             () => _ready.Task.IsCompletedSuccessfully,
             _loggers.CreateLogger<ApiPipeline>(),

@@ -154,6 +154,35 @@ public sealed class TokenRequestHttpTests : IAsyncLifetime
         Assert.Single((await podWins.Content.ReadFromJsonAsync<JsonObject>())!["spec"]!["volumes"]!.AsArray());
     }
 
+    [Fact]
+    public async Task IssuerDiscovery_PublishesTheKeyThatVerifiesIssuedTokens()
+    {
+        var configuration = await _admin.GetFromJsonAsync<JsonObject>("/.well-known/openid-configuration");
+        Assert.Equal("https://kubernetes.default.svc.cluster.local", (string?)configuration!["issuer"]);
+        Assert.Equal("https://kubernetes.default.svc.cluster.local/openid/v1/jwks", (string?)configuration["jwks_uri"]);
+
+        var keys = await _admin.GetAsync("/openid/v1/jwks");
+        Assert.Equal("application/jwk-set+json", keys.Content.Headers.ContentType!.MediaType);
+        var key = (await keys.Content.ReadFromJsonAsync<JsonObject>())!["keys"]![0]!;
+        var issued = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json("""{"spec":{}}"""));
+        var token = (string)(await issued.Content.ReadFromJsonAsync<JsonObject>())!["status"]!["token"]!;
+
+        // An outside verifier needs nothing but the published key set.
+        var parts = token.Split('.');
+        using var rsa = System.Security.Cryptography.RSA.Create(new System.Security.Cryptography.RSAParameters
+        {
+            Modulus = System.Buffers.Text.Base64Url.DecodeFromChars((string)key["n"]!),
+            Exponent = System.Buffers.Text.Base64Url.DecodeFromChars((string)key["e"]!),
+        });
+        Assert.True(rsa.VerifyData(
+            Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]),
+            System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]),
+            System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+        var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]))!;
+        Assert.Equal((string?)key["kid"], (string?)header["kid"]);
+    }
+
     private HttpClient Client(string token)
     {
         var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
