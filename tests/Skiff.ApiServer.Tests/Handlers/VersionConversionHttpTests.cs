@@ -197,6 +197,18 @@ public sealed class VersionConversionHttpTests : IAsyncLifetime
         Assert.Contains("pulled", Assert.Single(table["rows"]!.AsArray())!["cells"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task MissingEvent_IsNotFoundInTheGroupTheRequestAddressed()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"{GroupEvents}/gone")).StatusCode);
+
+        var core = await _http.GetAsync($"{CoreEvents}/gone");
+        var grouped = await _http.GetAsync($"{GroupEvents}/gone");
+
+        Assert.Equal("events \"gone\" not found", (string?)(await core.Content.ReadFromJsonAsync<JsonObject>())!["message"]);
+        Assert.Equal("events.events.k8s.io \"gone\" not found", (string?)(await grouped.Content.ReadFromJsonAsync<JsonObject>())!["message"]);
+    }
+
     private async Task<JsonObject> CreateAsync(string path, string body)
     {
         var response = await _http.PostAsync(path, Json(body));
