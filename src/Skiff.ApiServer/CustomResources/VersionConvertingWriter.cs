@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
+using Skiff.Api.Objects;
 using Skiff.ApiServer.Handlers;
 
 namespace Skiff.ApiServer.CustomResources;
 
 /// <summary>
-/// The "None" conversion of custom objects: every version of a CRD shares one stored form, and an object
-/// read at another version only changes its apiVersion, as upstream's nop converter does. Wraps the
-/// writer so every response (object, list, watch event) is converted in one place; objects from the watch
-/// cache are shared, so a converted object is a copy.
+/// Converts every response (object, list, watch event) to the group-version the request addressed, in one
+/// place. Custom objects get the "None" conversion (every version of a CRD shares one stored form and
+/// only the apiVersion changes, as upstream's nop converter does); built-in kinds served at several
+/// group-versions (HorizontalPodAutoscalers, Events) go through <see cref="BuiltInConversion"/>. Objects
+/// from the watch cache are shared, so a converted object is a copy.
 /// </summary>
 public sealed class VersionConvertingWriter : ObjectWriter
 {
@@ -22,14 +24,19 @@ public sealed class VersionConvertingWriter : ObjectWriter
         _inner.WriteObjectAsync(request, code, Convert(request, obj));
 
     public override Task WriteListAsync(ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining) =>
-        _inner.WriteListAsync(request, request.Resource.ModelType is null ? items.Select(i => Convert(request, i)).ToList() : items, resourceVersion, continueToken, remaining);
+        _inner.WriteListAsync(request, request.Resource.ModelType is null || BuiltInConversion.Converts(request.Resource.Kind) ? items.Select(i => Convert(request, i)).ToList() : items, resourceVersion, continueToken, remaining);
 
     public override JsonNode WatchObject(ApiRequest request, JsonObject obj) => _inner.WatchObject(request, Convert(request, obj));
 
     internal static JsonObject Convert(ApiRequest request, JsonObject obj)
     {
         var resource = request.Resource;
-        if (resource.ModelType is not null || CrdJson.Str(obj, "kind") != resource.Kind)
+        if (resource.ModelType is not null)
+        {
+            return BuiltInConversion.Converts(resource.Kind) ? BuiltInConversion.To(obj, resource.GroupVersion) : obj;
+        }
+
+        if (CrdJson.Str(obj, "kind") != resource.Kind)
         {
             return obj;
         }

@@ -42,8 +42,9 @@ public sealed class PatchHandler : IPatchHandler
         var stored = await request.Store.UpdateAsync(
             request.Namespace,
             request.Name,
-            live =>
+            stored =>
             {
+                var live = StoredForm.ToRequest(request, stored);
                 var patched = _apply(contentType, live, body, request.Resource.ModelType);
                 FieldValidation.Check(request, patched);
                 var patchedVersion = Json.ResourceVersion(patched);

@@ -77,7 +77,7 @@ public sealed class WriteHandlers
 
             try
             {
-                var created = await request.Store.CreateAsync(obj, request.DryRun, request.Aborted).ConfigureAwait(false);
+                var created = await request.Store.CreateAsync(StoredForm.ToStorage(request, obj), request.DryRun, request.Aborted).ConfigureAwait(false);
                 await writer.WriteObjectAsync(request, 201, created.Object).ConfigureAwait(false);
                 return;
             }
@@ -114,7 +114,10 @@ public sealed class WriteHandlers
         await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
     }
 
-    /// <summary>Applies the strategy and admission to a desired object against the live one.</summary>
+    /// <summary>
+    /// Applies the strategy and admission to a desired object (at the request's version) against the live,
+    /// stored one; returns the next object in its stored form.
+    /// </summary>
     /// <remarks>
     /// Non-apply writes record an Update managedFields entry for the request's field manager; applied objects
     /// (<paramref name="applied"/>) already carry theirs.
@@ -122,6 +125,7 @@ public sealed class WriteHandlers
     public JsonObject PrepareUpdate(ApiRequest request, string subresource, JsonObject desired, JsonObject live, bool applied = false)
     {
         var manager = applied ? string.Empty : FieldManagerName.Resolve(request);
+        live = StoredForm.ToRequest(request, live);
         var strategy = request.Store.Strategy;
         var next = (JsonObject)desired.DeepClone();
         switch (subresource)
@@ -155,7 +159,7 @@ public sealed class WriteHandlers
             _fields.RecordUpdate(live, next, manager, request.Resource.GroupVersion, subresource, ApplyShape.ForResource(request.Resource.ModelType));
         }
 
-        return next;
+        return StoredForm.ToStorage(request, next);
     }
 
     /// <summary>Records an Update managedFields entry for a write that bypasses <see cref="PrepareUpdate"/> (scale).</summary>

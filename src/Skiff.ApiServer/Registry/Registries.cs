@@ -5,7 +5,11 @@ using Skiff.Storage;
 
 namespace Skiff.ApiServer.Registry;
 
-/// <summary>One <see cref="ResourceStore"/> per stored resource, shared by every version that serves it.</summary>
+/// <summary>
+/// One <see cref="ResourceStore"/> per stored resource and group, shared by every version of that group. Groups
+/// sharing a key space (core and events.k8s.io Events) get a store each over the same keys, so errors name the
+/// group the request addressed; stores hold no state of their own, so this is safe.
+/// </summary>
 public sealed class Registries
 {
     private static readonly HashSet<string> KindsWithoutGeneration =
@@ -28,10 +32,12 @@ public sealed class Registries
     public IStore Store => _store;
 
     public ResourceStore For(ResourceInfo info) =>
-        _stores.GetOrAdd(info.StoragePrefix, _ => new ResourceStore(_store, info, StrategyFor(info, _time), _time));
+        _stores.GetOrAdd(Key(info), _ => new ResourceStore(_store, info, StrategyFor(info, _time), _time));
 
     /// <summary>Forgets the store of a resource whose rules changed (a CRD was updated or deleted); the next use rebuilds it.</summary>
-    public void Reset(ResourceInfo info) => _stores.TryRemove(info.StoragePrefix, out _);
+    public void Reset(ResourceInfo info) => _stores.TryRemove(Key(info), out _);
+
+    private static string Key(ResourceInfo info) => $"{info.StoragePrefix}|{info.Group}";
 
     private IResourceStrategy StrategyFor(ResourceInfo info, TimeProvider time)
     {

@@ -34,8 +34,9 @@ internal sealed class ApplyPatchHandler
             var stored = await request.Store.UpdateAsync(
                 request.Namespace,
                 request.Name,
-                live =>
+                stored =>
                 {
+                    var live = StoredForm.ToRequest(request, stored);
                     var merged = _fields.Apply(live, config, manager, force, apiVersion, subresource, shape);
                     var version = Json.ResourceVersion(config);
                     if (version.Length > 0 && version != Json.ResourceVersion(live))
