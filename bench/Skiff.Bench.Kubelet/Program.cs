@@ -75,12 +75,25 @@ static string Machine()
     return string.Create(CultureInfo.InvariantCulture, $"nproc {Environment.ProcessorCount}, memory {long.Parse(memory, CultureInfo.InvariantCulture) / 1024.0 / 1024.0:0.0} GiB, kernel {kernel}, .NET {Environment.Version}");
 }
 
-// The bridge the kubelet's CNI made did not exist before this run (checked above), so it is ours to remove.
+// The bridge the kubelet's CNI made did not exist before this run (checked above), so it and the kubelet's
+// masquerade chain named after it are ours to remove.
 static void DeleteBridge()
 {
     if (Directory.Exists("/sys/class/net/cni0"))
     {
         using var ip = Process.Start("ip", ["link", "delete", "cni0"]);
         ip.WaitForExit();
+    }
+
+    string[][] masquerade =
+    [
+        ["-w", "-t", "nat", "-D", "POSTROUTING", "-m", "comment", "--comment", "skiff: masquerade pods on cni0", "-j", "SKIFF-MASQ-cni0"],
+        ["-w", "-t", "nat", "-F", "SKIFF-MASQ-cni0"],
+        ["-w", "-t", "nat", "-X", "SKIFF-MASQ-cni0"],
+    ];
+    foreach (var args in masquerade)
+    {
+        using var iptables = Process.Start(new ProcessStartInfo("iptables", args) { RedirectStandardError = true })!;
+        iptables.WaitForExit();
     }
 }

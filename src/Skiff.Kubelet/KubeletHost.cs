@@ -1,3 +1,4 @@
+using System.Net;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
             DataDir = options.DataDir,
             RuntimeEndpoint = options.RuntimeEndpoint,
             PodCidr = options.PodCidr,
+            ClusterCidr = IPNetwork.TryParse(options.ClusterCidr, out var clusterCidr) ? clusterCidr : null,
             BridgeName = options.BridgeName,
         }, loggers, time, ct).ConfigureAwait(false);
         var host = new KubeletHost(runtime, owns);

@@ -28,10 +28,11 @@ internal static class CniConfigBuilder
         {
             ["type"] = "bridge",
             ["bridge"] = options.BridgeName,
-            // The bridge takes the subnet's first address and is every pod's default gateway;
-            // ipMasq hides pod addresses behind the node's for traffic leaving the pod CIDR.
+            // The bridge takes the subnet's first address and is every pod's default gateway. The plugin's
+            // own ipMasq adds and removes an iptables chain per sandbox, the bulk of a pod start under load;
+            // the kubelet sets one node-wide masquerade instead (PodMasquerade), as flannel and k3s do.
             ["isGateway"] = true,
-            ["ipMasq"] = true,
+            ["ipMasq"] = false,
             ["hairpinMode"] = true,
             ["ipam"] = new JsonObject
             {

@@ -137,7 +137,26 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
             LogPodNetwork(_logger, podCidr.ToString(), _options.BridgeName);
         }
 
+        EnsureMasquerade(podCidr);
         return changed;
+    }
+
+    /// <summary>
+    /// Runs on every configure, not only on a change: the rules live in the kernel and are gone after a reboot
+    /// while the CNI file stays. A failure leaves pod-to-pod traffic working, so it is logged, not fatal.
+    /// </summary>
+    private void EnsureMasquerade(IPNetwork podCidr)
+    {
+        var rules = new PodMasqueradeRules(_options.BridgeName, podCidr, _options.ClusterCidr);
+        var binary = rules.IsIpv6 ? _options.Binaries.Ip6tables : _options.Binaries.Iptables;
+        try
+        {
+            PodMasquerade.Ensure(rules, args => IptablesCommand.Run(binary, args));
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            LogMasqueradeFailed(_logger, podCidr.ToString(), e.Message);
+        }
     }
 
     /// <summary>Imports the pause image and every archive in <c>agent/images</c>; a bad archive is logged and skipped.</summary>
@@ -190,6 +209,9 @@ public sealed partial class ContainerRuntime : IAsyncDisposable
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "pod network {Cidr} on bridge {Bridge}")]
     private static partial void LogPodNetwork(ILogger logger, string cidr, string bridge);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "pods in {Cidr} cannot reach beyond the cluster: {Reason}")]
+    private static partial void LogMasqueradeFailed(ILogger logger, string cidr, string reason);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "imported image archive {Archive}")]
     private static partial void LogImported(ILogger logger, string archive);

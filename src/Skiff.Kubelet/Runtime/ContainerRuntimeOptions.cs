@@ -20,6 +20,12 @@ public sealed record ContainerRuntimeOptions
     /// <summary>The node's pod CIDR when already known; otherwise call <see cref="ContainerRuntime.ConfigurePodNetwork"/> later.</summary>
     public IPNetwork? PodCidr { get; init; }
 
+    /// <summary>
+    /// <c>--cluster-cidr</c>: every node's pods, so traffic from this node's pods to it keeps its source address.
+    /// Without it only this node's pod CIDR is exempt from masquerading.
+    /// </summary>
+    public IPNetwork? ClusterCidr { get; init; }
+
     /// <summary>The bridge pods attach to (<c>cni0</c>); tests use their own.</summary>
     public string BridgeName { get; init; } = "cni0";
 

@@ -17,6 +17,11 @@ public sealed record RuntimeBinaries
 
     public string Catatonit { get; init; } = "/usr/bin/catatonit";
 
+    /// <summary>Sets the node-wide pod masquerade; ip6tables for an IPv6 pod CIDR.</summary>
+    public string Iptables { get; init; } = "/usr/sbin/iptables";
+
+    public string Ip6tables { get; init; } = "/usr/sbin/ip6tables";
+
     /// <summary>Each required file and the Debian package that installs it.</summary>
     public IEnumerable<(string Path, string Package)> Required() =>
     [

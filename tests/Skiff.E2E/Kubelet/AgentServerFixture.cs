@@ -9,7 +9,7 @@ namespace Skiff.E2E.Kubelet;
 /// One `skiff server` with its kubelet and its own containerd, shared by the kubelet end-to-end classes. The test
 /// images come from the OCI archives of scripts/build-test-images.sh, dropped in agent/images (the air-gap path), so no
 /// registry is needed. Bridge, pod range, node name and ports are random so parallel runs on one machine do not meet;
-/// dispose deletes every pod, stops skiff with SIGTERM and removes the bridge, mounts and data dir.
+/// dispose deletes every pod, stops skiff with SIGTERM and removes the bridge, its masquerade chain, mounts and data dir.
 /// </summary>
 public sealed class AgentServerFixture : IAsyncLifetime
 {
@@ -92,6 +92,7 @@ public sealed class AgentServerFixture : IAsyncLifetime
         finally
         {
             await RunAsync("ip", "link", "delete", _bridge);
+            await RemoveMasqueradeAsync();
             UnmountUnder(_root);
             if (_server is not null)
             {
@@ -106,6 +107,18 @@ public sealed class AgentServerFixture : IAsyncLifetime
             {
             }
         }
+    }
+
+    /// <summary>
+    /// The kubelet's node-wide masquerade outlives skiff (as it would a node restart); the rules are named after
+    /// the bridge (chain SKIFF-MASQ-bridge, jumped to from POSTROUTING), so this run's copy is ours to remove.
+    /// </summary>
+    private async Task RemoveMasqueradeAsync()
+    {
+        var chain = "SKIFF-MASQ-" + _bridge;
+        await RunAsync("iptables", "-w", "-t", "nat", "-D", "POSTROUTING", "-m", "comment", "--comment", $"skiff: masquerade pods on {_bridge}", "-j", chain);
+        await RunAsync("iptables", "-w", "-t", "nat", "-F", chain);
+        await RunAsync("iptables", "-w", "-t", "nat", "-X", chain);
     }
 
     /// <summary>Removing the pods through the API lets the kubelet stop their containers and sandboxes, so no shim outlives the test.</summary>

@@ -25,13 +25,14 @@ public sealed class CniConfigBuilderTests
     }
 
     [Fact]
-    public void Build_BridgeIsGatewayWithMasqueradeAndHostLocalAddressesFromThePodCidr()
+    public void Build_BridgeIsGatewayWithoutPerPodMasqueradeAndHostLocalAddressesFromThePodCidr()
     {
         var bridge = CniConfigBuilder.Build(Options("10.42.3.0/24", "skt0"))["plugins"]![0]!;
 
         Assert.Equal("skt0", (string?)bridge["bridge"]);
         Assert.True((bool)bridge["isGateway"]!);
-        Assert.True((bool)bridge["ipMasq"]!);
+        // The kubelet's node-wide PodMasquerade rule replaces the plugin's per-sandbox chains.
+        Assert.False((bool)bridge["ipMasq"]!);
         var ipam = bridge["ipam"]!;
         Assert.Equal("host-local", (string?)ipam["type"]);
         Assert.Equal("/var/lib/skiff/agent/cni/networks", (string?)ipam["dataDir"]);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
+using Skiff.Kubelet.Cni;
 using Skiff.Kubelet.Cri.V1;
 using Skiff.Kubelet.Runtime;
 
@@ -10,7 +11,7 @@ namespace Skiff.Kubelet.Tests.Runtime;
 
 /// <summary>
 /// A real containerd under a temp data dir plus the loopback registry with the test images. Everything it
-/// creates (processes, pods, mounts, the bridge) is its own and removed again; names and addresses are
+/// creates (processes, pods, mounts, the bridge and its masquerade chain) is its own and removed again; names and addresses are
 /// random so parallel runs on one machine do not meet.
 /// </summary>
 public sealed class RuntimeFixture : IAsyncLifetime
@@ -99,6 +100,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
             await RunScriptAsync(null, "stop-registry", RegistryDir);
             await RunScriptAsync(null, "stop-registry", AuthRegistryDir);
             await RunAsync("ip", "link", "delete", BridgeName);
+            PodMasquerade.Remove(BridgeName, args => IptablesCommand.Run("iptables", args));
             UnmountUnder(_root);
             // containerd's log goes with the data dir; SKIFF_DEBUG_LOG=<file> keeps a copy for diagnosing failures.
             var log = Path.Combine(DataDir, "agent", "containerd", "containerd.log");
