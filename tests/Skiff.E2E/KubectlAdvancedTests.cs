@@ -135,6 +135,43 @@ public sealed class KubectlAdvancedTests : IClassFixture<ServerFixture>
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task HpaAndEvent_WrittenThroughOneVersion_ReadThroughTheOther(string version)
+    {
+        var kubectl = _fixture.Kubectl(version);
+        var ns = await _fixture.NamespaceAsync(kubectl, "convert");
+        await kubectl.OkAsync($"apply -n {ns} -f -", """
+            apiVersion: autoscaling/v1
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 2
+              maxReplicas: 5
+              targetCPUUtilizationPercentage: 55
+            ---
+            apiVersion: events.k8s.io/v1
+            kind: Event
+            metadata: {name: web.1}
+            eventTime: "2026-01-01T00:00:00.000000Z"
+            reportingController: example.com/tester
+            reportingInstance: tester-1
+            action: Testing
+            reason: Converted
+            type: Normal
+            note: written as events.k8s.io
+            regarding: {apiVersion: apps/v1, kind: Deployment, name: web}
+            """);
+
+        var v2 = await kubectl.OkAsync($"get horizontalpodautoscalers.v2.autoscaling web -n {ns} -o jsonpath={{.spec.metrics[0].resource.target.averageUtilization}}");
+        Assert.Equal("55", v2.Trim());
+        Assert.Contains("web", await kubectl.OkAsync($"get hpa -n {ns}"), StringComparison.Ordinal);
+        var core = JsonNode.Parse(await kubectl.OkAsync($"get --raw /api/v1/namespaces/{ns}/events"))!["items"]![0]!;
+        Assert.Equal(("written as events.k8s.io", "Deployment", "Converted"), ((string?)core["message"], (string?)core["involvedObject"]!["kind"], (string?)core["reason"]));
+        Assert.Contains("written as events.k8s.io", await kubectl.OkAsync($"get events -n {ns}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task Explain_DescribesFields(string version)
     {
         var output = await _fixture.Kubectl(version).OkAsync("explain deployment.spec.replicas");
