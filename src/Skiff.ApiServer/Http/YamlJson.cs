@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Skiff.Api.Yaml;
 using Skiff.ApiServer.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -19,18 +19,10 @@ public static class YamlJson
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(Encoding.UTF8.GetString(yaml)));
-            if (stream.Documents.Count == 0)
-            {
-                throw ApiErrors.BadRequest("the body of the request is empty");
-            }
-
-            var budget = MaxNodes;
-            return ToNode(stream.Documents[0].RootNode, ref budget) as JsonObject
-                ?? throw ApiErrors.BadRequest("the body of the request must be an object");
+            var node = YamlToJson.Convert(Encoding.UTF8.GetString(yaml), MaxNodes) ?? throw ApiErrors.BadRequest("the body of the request is empty");
+            return node as JsonObject ?? throw ApiErrors.BadRequest("the body of the request must be an object");
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException or InvalidCastException)
+        catch (Exception e) when (e is YamlException or InvalidDataException or InvalidOperationException or InvalidCastException)
         {
             throw ApiErrors.BadRequest($"error converting YAML to JSON: {e.Message}");
         }
@@ -42,74 +34,6 @@ public static class YamlJson
         Write(sb, node, 0, inSequence: false);
         return sb.ToString();
     }
-
-    private static JsonNode? ToNode(YamlNode node, ref int budget)
-    {
-        // Aliases can make a small document expand without bound ("billion laughs"); cap the expansion.
-        if (--budget < 0)
-        {
-            throw ApiErrors.BadRequest("error converting YAML to JSON: the document expands to too many nodes");
-        }
-
-        switch (node)
-        {
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (k, v) in map.Children)
-                {
-                    var key = (k as YamlScalarNode)?.Value ?? throw ApiErrors.BadRequest("error converting YAML to JSON: only string keys are supported");
-                    obj[key] = ToNode(v, ref budget);
-                }
-
-                return obj;
-            case YamlSequenceNode seq:
-                var arr = new JsonArray();
-                foreach (var item in seq.Children)
-                {
-                    arr.Add(ToNode(item, ref budget));
-                }
-
-                return arr;
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                return null;
-        }
-    }
-
-    private static JsonNode? Scalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value ?? string.Empty;
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
-        {
-            return JsonValue.Create(value);
-        }
-
-        switch (value)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return null;
-            case "true" or "True" or "TRUE":
-                return JsonValue.Create(true);
-            case "false" or "False" or "FALSE":
-                return JsonValue.Create(false);
-        }
-
-        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
-        {
-            return JsonValue.Create(l);
-        }
-
-        if (LooksNumeric(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            return JsonValue.Create(d);
-        }
-
-        return JsonValue.Create(value);
-    }
-
-    private static bool LooksNumeric(string s) =>
-        s.Length > 0 && (char.IsDigit(s[0]) || ((s[0] == '-' || s[0] == '+' || s[0] == '.') && s.Length > 1 && (char.IsDigit(s[1]) || s[1] == '.')));
 
     private static void Write(StringBuilder sb, JsonNode? node, int indent, bool inSequence)
     {
@@ -198,7 +122,7 @@ public static class YamlJson
 
     private static bool NeedsQuotes(string s)
     {
-        if (Scalar(new YamlScalarNode(s)) is not JsonValue v || !v.TryGetValue<string>(out _))
+        if (YamlToJson.Scalar(new YamlScalarNode(s)) is not JsonValue v || !v.TryGetValue<string>(out _))
         {
             return true;
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.NetworkInformation;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Skiff.ApiServer.Pki;
@@ -89,33 +88,9 @@ public sealed class ClusterCertificates : IDisposable
             "127.0.0.1", "::1", "localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc",
             "kubernetes.default.svc.cluster.local", Environment.MachineName.ToLowerInvariant(),
         };
-        names.AddRange(LocalAddresses());
+        names.AddRange(HostAddresses.All());
         names.AddRange(extraSans.Where(s => !string.IsNullOrWhiteSpace(s)));
         return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
-    private static IEnumerable<string> LocalAddresses()
-    {
-        NetworkInterface[] interfaces;
-        try
-        {
-            interfaces = NetworkInterface.GetAllNetworkInterfaces();
-        }
-        catch (NetworkInformationException)
-        {
-            yield break;
-        }
-
-        foreach (var nic in interfaces)
-        {
-            foreach (var address in nic.GetIPProperties().UnicastAddresses)
-            {
-                if (!address.Address.IsIPv6LinkLocal)
-                {
-                    yield return address.Address.ToString();
-                }
-            }
-        }
     }
 
     private static bool CoversAll(X509Certificate2 certificate, IEnumerable<string> names)

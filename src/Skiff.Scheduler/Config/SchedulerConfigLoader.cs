@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Skiff.Api.Yaml;
 using Skiff.Scheduler.Framework;
 
 namespace Skiff.Scheduler.Config;

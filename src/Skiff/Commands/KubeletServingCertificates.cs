@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.NetworkInformation;
 using System.Security.Cryptography.X509Certificates;
 using Skiff.ApiServer.Pki;
 using Skiff.Kubelet;
@@ -16,36 +14,12 @@ internal static class KubeletServingCertificates
     public static KubeletOptions WithCertificates(KubeletOptions options, ClusterCertificates cluster, TimeProvider time)
     {
         var names = new List<string> { options.ResolvedNodeName, "localhost", "127.0.0.1", "::1" };
-        names.AddRange(LocalAddresses());
+        names.AddRange(HostAddresses.All());
         using var issued = CertificateFactory.CreateServing(cluster.Authority, "system:node:" + options.ResolvedNodeName, names, time.GetUtcNow());
 
         // Kestrel on Linux needs the key in a form SslStream can export; a PKCS#12 round trip gives it one.
         var serving = X509CertificateLoader.LoadPkcs12(issued.Export(X509ContentType.Pkcs12), null);
         var authority = X509CertificateLoader.LoadCertificate(cluster.Authority.RawData);
         return options with { ServingCertificate = serving, ClientAuthority = authority };
-    }
-
-    private static IEnumerable<string> LocalAddresses()
-    {
-        NetworkInterface[] interfaces;
-        try
-        {
-            interfaces = NetworkInterface.GetAllNetworkInterfaces();
-        }
-        catch (NetworkInformationException)
-        {
-            yield break;
-        }
-
-        foreach (var nic in interfaces)
-        {
-            foreach (var address in nic.GetIPProperties().UnicastAddresses)
-            {
-                if (!address.Address.IsIPv6LinkLocal && address.Address.AddressFamily is System.Net.Sockets.AddressFamily.InterNetwork or System.Net.Sockets.AddressFamily.InterNetworkV6)
-                {
-                    yield return address.Address.ToString();
-                }
-            }
-        }
     }
 }
