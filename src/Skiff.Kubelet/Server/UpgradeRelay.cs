@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Skiff.Api.RawHttp;
 
 namespace Skiff.Kubelet.Server;
 
@@ -26,57 +27,32 @@ internal static class UpgradeRelay
         var backend = tcp.GetStream();
         await backend.WriteAsync(Encoding.ASCII.GetBytes(RequestHead(context.Request, target)), ct).ConfigureAwait(false);
 
-        var (status, headers, leftover) = await ReadResponseHeadAsync(backend, ct).ConfigureAwait(false);
-        if (status != StatusCodes.Status101SwitchingProtocols)
+        var response = await HttpHead.ReadAsync(backend, ct).ConfigureAwait(false);
+        if (response.Status != StatusCodes.Status101SwitchingProtocols)
         {
             // A refused upgrade (containerd answers 403 to WebSocket protocols it lacks, e.g. v5.channel.k8s.io) must
             // end: clients fall back to SPDY only once the answer is complete, and the backend keeps its connection open.
-            var body = await ReadBodyAsync(backend, headers, leftover, ct).ConfigureAwait(false);
-            context.Response.StatusCode = status;
-            CopyHeaders(headers.Where(h => !IsHopByHop(h.Key)).ToList(), context.Response);
+            var body = await ReadBodyAsync(backend, response, ct).ConfigureAwait(false);
+            context.Response.StatusCode = response.Status;
+            CopyHeaders(response.Headers.Where(h => !HttpHead.IsHopByHop(h.Key)).ToList(), context.Response);
             context.Response.ContentLength = body.Length;
             await context.Response.Body.WriteAsync(body, ct).ConfigureAwait(false);
             return;
         }
 
-        CopyHeaders(headers, context.Response);
+        CopyHeaders(response.Headers, context.Response);
         await using var client = await upgrade.UpgradeAsync().ConfigureAwait(false);
-        await client.WriteAsync(leftover, ct).ConfigureAwait(false);
-        await PumpAsync(client, backend, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Copies both directions until either side closes; the other direction is then torn down.</summary>
-    public static async Task PumpAsync(Stream client, Stream backend, CancellationToken ct)
-    {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var up = client.CopyToAsync(backend, done.Token);
-        var down = backend.CopyToAsync(client, done.Token);
-        try
-        {
-            await Task.WhenAny(up, down).ConfigureAwait(false);
-        }
-        finally
-        {
-            await done.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await Task.WhenAll(up, down).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
-            {
-                // One side closing mid-copy is how streams end.
-            }
-        }
+        await client.WriteAsync(response.Leftover, ct).ConfigureAwait(false);
+        await BytePump.RunAsync(client, backend, ct).ConfigureAwait(false);
     }
 
     private const int MaxRefusalBody = 64 * 1024;
 
     /// <summary>The body of a non-upgrade answer: Content-Length bytes, else whatever comes until the backend closes.</summary>
-    private static async Task<byte[]> ReadBodyAsync(Stream backend, List<KeyValuePair<string, string>> headers, byte[] leftover, CancellationToken ct)
+    private static async Task<byte[]> ReadBodyAsync(Stream backend, HttpHead response, CancellationToken ct)
     {
-        var length = headers.Where(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            .Select(h => long.TryParse(h.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
-            .FirstOrDefault();
+        var length = response.ContentLength;
+        var leftover = response.Leftover;
         var limit = (int)Math.Min(length ?? MaxRefusalBody, MaxRefusalBody);
         using var body = new MemoryStream();
         body.Write(leftover, 0, Math.Min(leftover.Length, limit));
@@ -94,9 +70,6 @@ internal static class UpgradeRelay
 
         return body.ToArray();
     }
-
-    private static bool IsHopByHop(string name) =>
-        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase) || name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase);
 
     private static string RequestHead(HttpRequest request, Uri target)
     {
@@ -117,46 +90,6 @@ internal static class UpgradeRelay
         }
 
         return head.Append("\r\n").ToString();
-    }
-
-    private static async Task<(int Status, List<KeyValuePair<string, string>> Headers, byte[] Leftover)> ReadResponseHeadAsync(Stream backend, CancellationToken ct)
-    {
-        var buffer = new List<byte>();
-        var chunk = new byte[4096];
-        int end;
-        while ((end = IndexOfHeadEnd(buffer)) < 0)
-        {
-            var read = await backend.ReadAsync(chunk, ct).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("streaming server closed the connection before answering");
-            }
-
-            buffer.AddRange(chunk.AsSpan(0, read));
-        }
-
-        var all = buffer.ToArray();
-        var lines = Encoding.ASCII.GetString(all, 0, end).Split("\r\n");
-        var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var headers = lines.Skip(1)
-            .Select(l => l.Split(':', 2))
-            .Where(p => p.Length == 2)
-            .Select(p => new KeyValuePair<string, string>(p[0].Trim(), p[1].Trim()))
-            .ToList();
-        return (status, headers, all[(end + 4)..]);
-    }
-
-    private static int IndexOfHeadEnd(List<byte> buffer)
-    {
-        for (var i = 0; i + 3 < buffer.Count; i++)
-        {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n')
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static void CopyHeaders(List<KeyValuePair<string, string>> headers, HttpResponse response)

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Skiff.Api.Catalog;
+using Skiff.Api.RawHttp;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Registry;
 
@@ -81,11 +82,6 @@ public sealed class KubeletProxy
         var names = string.Join(" ", containers.Select(c => Json.Str(c, "name")));
         throw ApiErrors.BadRequest($"a container name must be specified for pod {name}, choose one of: [{names}]");
     }
-
-    private static long? ContentLength(HttpHead head) =>
-        head.Headers.Where(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            .Select(h => long.TryParse(h.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
-            .FirstOrDefault();
 
     private static async Task CopyExactlyAsync(Stream from, Stream to, long remaining, CancellationToken ct)
     {
@@ -175,7 +171,7 @@ public sealed class KubeletProxy
                 return;
             }
 
-            if (upgrade is { IsUpgradableRequest: true } && ContentLength(response) is { } length)
+            if (upgrade is { IsUpgradableRequest: true } && response.ContentLength is { } length)
             {
                 // A refused upgrade on a kept-alive HTTP/1.1 connection ends after its Content-Length, not at a close;
                 // the client falls back (WebSocket to SPDY) only once it has the whole answer.

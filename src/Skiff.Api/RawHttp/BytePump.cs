@@ -1,7 +1,7 @@
-namespace Skiff.ApiServer.Handlers.Kubelet;
+namespace Skiff.Api.RawHttp;
 
 /// <summary>Copies an upgraded connection both ways until either side closes, then tears down the other.</summary>
-internal static class BytePump
+public static class BytePump
 {
     public static async Task RunAsync(Stream client, Stream backend, CancellationToken ct)
     {

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Skiff.ApiServer.Handlers.Kubelet;
+namespace Skiff.Api.RawHttp;
 
-/// <summary>An HTTP/1.x response head read off a raw stream, plus whatever bytes came after it.</summary>
-internal sealed record HttpHead(int Status, List<KeyValuePair<string, string>> Headers, byte[] Leftover)
+/// <summary>
+/// An HTTP/1.x response head read off a raw stream, plus whatever bytes came after it: what a relay of upgrade
+/// requests (exec, attach, port-forward) needs, since neither side's protocol may be interpreted on the way.
+/// </summary>
+public sealed record HttpHead(int Status, List<KeyValuePair<string, string>> Headers, byte[] Leftover)
 {
     public static async Task<HttpHead> ReadAsync(Stream stream, CancellationToken ct)
     {
@@ -16,7 +19,7 @@ internal sealed record HttpHead(int Status, List<KeyValuePair<string, string>> H
             var read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false);
             if (read == 0)
             {
-                throw new IOException("kubelet closed the connection before answering");
+                throw new IOException("the backend closed the connection before answering");
             }
 
             buffer.AddRange(chunk.AsSpan(0, read));
@@ -32,6 +35,12 @@ internal sealed record HttpHead(int Status, List<KeyValuePair<string, string>> H
             .ToList();
         return new HttpHead(status, headers, all[(end + 4)..]);
     }
+
+    /// <summary>The Content-Length the backend declared, if any.</summary>
+    public long? ContentLength => Headers
+        .Where(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+        .Select(h => long.TryParse(h.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
+        .FirstOrDefault();
 
     /// <summary>Headers Kestrel writes itself for our response.</summary>
     public static bool IsFraming(string name) =>
