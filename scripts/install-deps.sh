@@ -17,6 +17,8 @@ have_cmd catatonit || need+=(catatonit)
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 have_cmd docker-registry || need+=(docker-registry)
 have_cmd iptables || need+=(iptables)
+# ip(8) creates and removes the pod bridges the kubelet and its tests use.
+have_cmd ip || need+=(iproute2)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: installing ${need[*]}" >&2
