@@ -25,21 +25,9 @@ public sealed class IssuerDiscoveryHandler : INonResourceHandler
             ["jwks_uri"] = issuer.TrimEnd('/') + KeySetPath,
             ["response_types_supported"] = new JsonArray("id_token"),
             ["subject_types_supported"] = new JsonArray("public"),
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+            ["id_token_signing_alg_values_supported"] = new JsonArray(key.Algorithm),
         });
-        var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
-        _keySet = Serialize(new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["use"] = "sig",
-                ["kty"] = "RSA",
-                ["kid"] = key.KeyId,
-                ["alg"] = "RS256",
-                ["n"] = Base64Url.Encode(parameters.Modulus),
-                ["e"] = Base64Url.Encode(parameters.Exponent),
-            }),
-        });
+        _keySet = Serialize(new JsonObject { ["keys"] = new JsonArray(key.PublicJwk()) });
     }
 
     public async Task<bool> TryHandleAsync(HttpContext context)

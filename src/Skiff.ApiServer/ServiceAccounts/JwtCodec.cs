@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Skiff.ApiServer.ServiceAccounts;
 
-/// <summary>Compact RS256 JSON Web Tokens: what kube-apiserver issues for service accounts and checks on the way in.</summary>
+/// <summary>Compact JSON Web Tokens signed with the service account key: what kube-apiserver issues for service accounts and checks on the way in.</summary>
 public sealed class JwtCodec
 {
     private readonly ServiceAccountKey _key;
@@ -17,9 +16,9 @@ public sealed class JwtCodec
 
     public string Sign(JsonObject claims)
     {
-        var header = new JsonObject { ["alg"] = "RS256", ["kid"] = _key.KeyId };
+        var header = new JsonObject { ["alg"] = _key.Algorithm, ["kid"] = _key.KeyId };
         var signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(claims.ToJsonString()));
-        var signature = _key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = _key.Sign(Encoding.ASCII.GetBytes(signingInput));
         return signingInput + "." + Base64Url.Encode(signature);
     }
 
@@ -33,7 +32,7 @@ public sealed class JwtCodec
         }
 
         var header = Parse(parts[0]);
-        if (header is null || header["alg"]?.GetValueKind() != JsonValueKind.String || (string?)header["alg"] != "RS256")
+        if (header is null || header["alg"]?.GetValueKind() != JsonValueKind.String || (string?)header["alg"] != _key.Algorithm)
         {
             return null;
         }
@@ -45,7 +44,7 @@ public sealed class JwtCodec
         }
 
         var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        return _key.Rsa.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1) ? Parse(parts[1]) : null;
+        return _key.Verify(signed, signature) ? Parse(parts[1]) : null;
     }
 
     private static JsonObject? Parse(string part)

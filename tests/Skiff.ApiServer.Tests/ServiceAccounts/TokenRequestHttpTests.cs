@@ -169,16 +169,22 @@ public sealed class TokenRequestHttpTests : IAsyncLifetime
 
         // An outside verifier needs nothing but the published key set.
         var parts = token.Split('.');
-        using var rsa = System.Security.Cryptography.RSA.Create(new System.Security.Cryptography.RSAParameters
+        Assert.Equal("EC", (string?)key["kty"]);
+        Assert.Equal("ES256", (string?)key["alg"]);
+        Assert.Equal(new JsonArray("ES256").ToJsonString(), configuration["id_token_signing_alg_values_supported"]!.ToJsonString());
+        using var ec = System.Security.Cryptography.ECDsa.Create(new System.Security.Cryptography.ECParameters
         {
-            Modulus = System.Buffers.Text.Base64Url.DecodeFromChars((string)key["n"]!),
-            Exponent = System.Buffers.Text.Base64Url.DecodeFromChars((string)key["e"]!),
+            Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+            Q = new System.Security.Cryptography.ECPoint
+            {
+                X = System.Buffers.Text.Base64Url.DecodeFromChars((string)key["x"]!),
+                Y = System.Buffers.Text.Base64Url.DecodeFromChars((string)key["y"]!),
+            },
         });
-        Assert.True(rsa.VerifyData(
+        Assert.True(ec.VerifyData(
             Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]),
             System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]),
-            System.Security.Cryptography.HashAlgorithmName.SHA256,
-            System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+            System.Security.Cryptography.HashAlgorithmName.SHA256));
         var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]))!;
         Assert.Equal((string?)key["kid"], (string?)header["kid"]);
     }
