@@ -42,6 +42,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private CrdController? _crds;
     private ClusterCertificates? _certificates;
     private ServiceAccounts.ServiceAccountKey? _serviceAccountKey;
+    private ApiPipeline? _pipeline;
 
     public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
     {
@@ -67,8 +68,19 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     {
         var started = Stopwatch.StartNew();
         var logger = _loggers.CreateLogger<ApiServerHost>();
-        _certificates = ClusterCertificates.LoadOrCreate(_options.DataDir, _options.TlsSans, _time);
-        _joinToken = ServerToken.LoadOrCreate(_options.DataDir, _certificates.AuthorityPath, _options.Token);
+
+        // Start-up is mostly JIT and I/O; the independent parts (the web host, key material, the store's seed objects) run
+        // side by side so a cold start uses both cores.
+        var web = Task.Run(
+            async () =>
+            {
+                _certificates = ClusterCertificates.LoadOrCreate(_options.DataDir, _options.TlsSans, _time);
+                var keys = Task.Run(LoadKeyMaterial, ct);
+                var app = BuildWebApplication();
+                await keys.ConfigureAwait(false);
+                return app;
+            },
+            ct);
 
         var allocator = new ServiceAllocator(_store, _options.ServiceCidr);
         var registries = new Registries(_store, _time, allocator);
@@ -84,47 +96,30 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
         await _crds.StartAsync(ct).ConfigureAwait(false);
         var lookup = new ServiceAccounts.CoreObjectLookup(registries, Catalog);
-        _serviceAccountKey = ServiceAccounts.ServiceAccountKey.LoadOrCreate(_certificates.Directory);
+
+        _app = await web.ConfigureAwait(false);
+        var certificates = Certificates;
         var accountTokens = new ServiceAccounts.ServiceAccountTokens(
-            new ServiceAccounts.JwtCodec(_serviceAccountKey), _options.ServiceAccountIssuer, [_options.ServiceAccountIssuer], lookup, _time);
+            new ServiceAccounts.JwtCodec(_serviceAccountKey!), _options.ServiceAccountIssuer, [_options.ServiceAccountIssuer], lookup, _time);
         var tokens = new TokenAuthenticators(StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv")), accountTokens);
         var authorizer = new AllowAuthenticated();
         var dispatcher = new ResourceDispatcher(
             Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
             new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
             new CustomResourceScaleHandler(customVersions, writes),
-            new Handlers.Kubelet.KubeletProxy(registries, Catalog, _certificates.KubeletClient),
+            new Handlers.Kubelet.KubeletProxy(registries, Catalog, certificates.KubeletClient),
             new ServiceAccountTokenHandler(accountTokens, lookup));
-        var pipeline = new ApiPipeline(
-            new Authenticator(_certificates.Authority, tokens),
+        _pipeline = new ApiPipeline(
+            new Authenticator(certificates.Authority, tokens),
             authorizer,
             new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
             dispatcher,
-            [new OpenApiHandler(Catalog, _time), new ServiceAccounts.IssuerDiscoveryHandler(_options.ServiceAccountIssuer, _serviceAccountKey), .. _options.ExtraHandlers],
+            [new OpenApiHandler(Catalog, _time), new ServiceAccounts.IssuerDiscoveryHandler(_options.ServiceAccountIssuer, _serviceAccountKey!), .. _options.ExtraHandlers],
             _store,
             () => _ready.Task.IsCompletedSuccessfully,
             _loggers.CreateLogger<ApiPipeline>(),
-            new NodeBootstrapHandler(_certificates, _joinToken, _time));
+            new NodeBootstrapHandler(certificates, JoinToken, _time));
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Services.AddSingleton(_loggers);
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(_options.BindAddress, _options.Port, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
-            {
-                ServerCertificate = _certificates.Serving,
-                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-
-                // Chains are checked against the cluster CA by the authenticator, which answers 401 as upstream does.
-                ClientCertificateValidation = (_, _, _) => true,
-            }));
-        });
-        _app = builder.Build();
-        _app.UseWebSockets();
-        _app.Run(pipeline.HandleAsync);
         await _app.StartAsync(ct).ConfigureAwait(false);
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Port = new Uri(addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port;
@@ -133,9 +128,42 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             ? "127.0.0.1"
             : _options.BindAddress.ToString();
         await KubernetesService.EnsureAsync(registries, Catalog, admission, allocator, Port, ct).ConfigureAwait(false);
-        KubeconfigWriter.Write(_options.KubeconfigOrDefault, $"https://{host}:{Port}", _certificates);
+        KubeconfigWriter.Write(_options.KubeconfigOrDefault, $"https://{host}:{Port}", certificates);
         _ready.TrySetResult();
         LogReady(logger, Port, started.ElapsedMilliseconds, _options.KubeconfigOrDefault);
+    }
+
+    private void LoadKeyMaterial()
+    {
+        _joinToken = ServerToken.LoadOrCreate(_options.DataDir, Certificates.AuthorityPath, _options.Token);
+        _serviceAccountKey = ServiceAccounts.ServiceAccountKey.LoadOrCreate(Certificates.Directory);
+    }
+
+    private WebApplication BuildWebApplication()
+    {
+        // The empty builder: no configuration files to watch, no logging providers, nothing but Kestrel, which keeps
+        // start-up and idle memory down; everything the server needs is wired here.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(_loggers);
+        builder.WebHost.UseKestrelCore();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(_options.BindAddress, _options.Port, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = Certificates.Serving,
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+
+                // Chains are checked against the cluster CA by the authenticator, which answers 401 as upstream does.
+                ClientCertificateValidation = (_, _, _) => true,
+            }));
+        });
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Run(context => _pipeline!.HandleAsync(context));
+        return app;
     }
 
     public async ValueTask DisposeAsync()
