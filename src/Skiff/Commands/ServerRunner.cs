@@ -66,6 +66,7 @@ internal static partial class ServerRunner
                 var controllers = new ControllerManager(client, ControllerRegistry.All(options.ClusterCidr, File.ReadAllText(host.Certificates.AuthorityPath)), TimeProvider.System, loggers).RunAsync(ct);
                 var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
                 var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(KubeletServingCertificates.WithCertificates(kubelet, host.Certificates, TimeProvider.System), client, loggers, logger, ct);
+                var trim = StartupMemoryTrim.RunAsync(TimeSpan.FromSeconds(5), TimeProvider.System, ct);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
@@ -84,6 +85,7 @@ internal static partial class ServerRunner
                 // Controllers stop (and release their lease) while the API server still answers.
                 await controllers.ConfigureAwait(false);
                 await scheduler.ConfigureAwait(false);
+                await trim.ConfigureAwait(false);
             }
         }
 
