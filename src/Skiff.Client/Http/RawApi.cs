@@ -26,7 +26,7 @@ internal sealed class RawApi
     /// <summary>Sends a GET and returns the response once its headers arrived; throws <see cref="ApiError"/> on failure.</summary>
     public async Task<HttpResponseMessage> GetAsync(string pathAndQuery, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, pathAndQuery.TrimStart('/')));
+        using var request = ApiRequest.Create(HttpMethod.Get, new Uri(_base, pathAndQuery.TrimStart('/')));
         request.Headers.Accept.ParseAdd("application/json");
         var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)

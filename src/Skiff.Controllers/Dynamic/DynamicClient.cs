@@ -82,7 +82,7 @@ public sealed class DynamicClient(Kubernetes client)
 
     public async Task<JsonObject> SendAsync(HttpMethod method, string path, string? body, string? contentType, string accept, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(client.BaseUri.ToString().TrimEnd('/') + path));
+        using var request = Skiff.Client.Http.ApiRequest.Create(method, new Uri(client.BaseUri.ToString().TrimEnd('/') + path));
         request.Headers.Accept.ParseAdd(accept);
         if (body is not null)
         {
