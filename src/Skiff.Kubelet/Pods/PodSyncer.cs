@@ -227,6 +227,7 @@ public sealed class PodSyncer(PodRuntimeContext context)
         Directory.CreateDirectory(config.LogDirectory);
         try
         {
+            using var slot = await context.StartGate.EnterAsync(pod.Metadata.Uid, pod.Metadata.CreationTimestamp, ct).ConfigureAwait(false);
             await context.Cri.Runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config }, cancellationToken: ct).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)

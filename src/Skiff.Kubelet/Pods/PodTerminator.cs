@@ -27,6 +27,7 @@ public sealed class PodTerminator(PodRuntimeContext context)
         await context.Volumes.TearDownAsync(pod.Metadata.Uid, ct).ConfigureAwait(false);
         context.Probes.RemovePod(pod.Metadata.Uid);
         context.Backoff.RemovePrefix(pod.Metadata.Uid + "/");
+        context.StartGate.Forget(pod.Metadata.Uid);
         try
         {
             await context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, new V1DeleteOptions
@@ -66,6 +67,7 @@ public sealed class PodTerminator(PodRuntimeContext context)
             await context.Volumes.TearDownAsync(uid, ct).ConfigureAwait(false);
             context.Probes.RemovePod(uid);
             context.Backoff.RemovePrefix(uid + "/");
+            context.StartGate.Forget(uid);
             TryDeleteDirectory(context.Paths.PodDir(uid));
         }
     }
