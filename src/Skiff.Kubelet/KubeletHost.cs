@@ -7,6 +7,7 @@ using Skiff.Client.Informers;
 using Skiff.Kubelet.Containers;
 using Skiff.Kubelet.Cri.V1;
 using Skiff.Kubelet.Lifecycle;
+using Skiff.Kubelet.Logs;
 using Skiff.Kubelet.Node;
 using Skiff.Kubelet.Pods;
 using Skiff.Kubelet.Probes;
@@ -61,6 +62,11 @@ public sealed partial class KubeletHost : IAsyncDisposable
         IProbeManager? probes = null,
         IHookRunner? hooks = null)
     {
+        if (options.ContainerLogs.Validate() is { } invalid)
+        {
+            throw new ArgumentException(invalid, nameof(options));
+        }
+
         var logger = loggers.CreateLogger("skiff.kubelet");
         var owns = runtime is null;
         runtime ??= await ContainerRuntime.StartAsync(new ContainerRuntimeOptions
@@ -160,6 +166,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         await workers.AdoptAsync(ct).ConfigureAwait(false);
         _background.Add(manifests.RunAsync(_stop.Token));
         _background.Add(new PodLifecycleEventGenerator(Runtime.Cri, workers.Update, time, logger).RunAsync(_stop.Token));
+        _background.Add(new ContainerLogManager(new CriContainerLogRuntime(Runtime.Cri), options.ContainerLogs, time, logger).RunAsync(_stop.Token));
         _background.Add(Node.RunAsync(_stop.Token));
         LogStarted(logger, Node.NodeName, port);
     }

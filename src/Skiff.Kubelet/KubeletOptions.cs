@@ -46,5 +46,8 @@ public sealed record KubeletOptions
     /// <summary>The pod network's bridge (default <c>cni0</c>); tests pick their own so runs on one machine do not meet.</summary>
     public string BridgeName { get; init; } = "cni0";
 
+    /// <summary><c>--container-log-max-size</c> and <c>--container-log-max-files</c>: when container logs rotate.</summary>
+    public Logs.ContainerLogPolicy ContainerLogs { get; init; } = new();
+
     public string ResolvedNodeName => string.IsNullOrEmpty(NodeName) ? Environment.MachineName.ToLowerInvariant() : NodeName;
 }

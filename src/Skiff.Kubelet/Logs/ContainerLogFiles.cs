@@ -36,4 +36,30 @@ internal static class ContainerLogFiles
         var index = previous ? 1 : 0;
         return restarts.Count > index ? restarts[index].File : null;
     }
+
+    /// <summary>
+    /// Removes a removed container's log and every rotated file of it (<c>&lt;path&gt;*</c>, as upstream cleans), so
+    /// rotated files never outlive their container.
+    /// </summary>
+    public static void RemoveAll(string? logPath)
+    {
+        if (string.IsNullOrEmpty(logPath) || Path.GetDirectoryName(logPath) is not { } dir || !Directory.Exists(dir))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(dir, Path.GetFileName(logPath) + "*", new EnumerationOptions { MatchType = MatchType.Simple }).ToList())
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 }

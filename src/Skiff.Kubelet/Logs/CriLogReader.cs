@@ -18,43 +18,101 @@ internal sealed class CriLogReader
 
     public async Task CopyAsync(string path, LogOptions options, Stream output, CancellationToken ct)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
-        var budget = new ByteBudget(options.LimitBytes);
-        var pending = new List<byte>();
-
-        var initial = await ReadCompleteLinesAsync(file, pending, ct).ConfigureAwait(false);
-        var records = Parse(initial).Where(r => options.SinceTime is null || r.Timestamp >= options.SinceTime).ToList();
-        if (options.TailLines is { } tail)
+        var file = Open(path);
+        try
         {
-            records = LastLogicalLines(records, tail);
-        }
+            var budget = new ByteBudget(options.LimitBytes);
+            var pending = new List<byte>();
 
-        if (!await WriteAsync(records, options, output, budget, ct).ConfigureAwait(false) || !options.Follow)
-        {
-            return;
-        }
-
-        while (!ct.IsCancellationRequested)
-        {
-            var more = await ReadCompleteLinesAsync(file, pending, ct).ConfigureAwait(false);
-            if (more.Count == 0)
+            var initial = await ReadCompleteLinesAsync(file, pending, ct).ConfigureAwait(false);
+            var records = Parse(initial).Where(r => options.SinceTime is null || r.Timestamp >= options.SinceTime).ToList();
+            if (options.TailLines is { } tail)
             {
-                try
-                {
-                    await Task.Delay(FollowPoll, _time, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                continue;
+                records = LastLogicalLines(records, tail);
             }
 
-            if (!await WriteAsync(Parse(more).ToList(), options, output, budget, ct).ConfigureAwait(false))
+            if (!await WriteAsync(records, options, output, budget, ct).ConfigureAwait(false) || !options.Follow)
             {
                 return;
             }
+
+            while (!ct.IsCancellationRequested)
+            {
+                var more = await ReadCompleteLinesAsync(file, pending, ct).ConfigureAwait(false);
+                if (more.Count == 0 && IsReplaced(file, path) && TryOpen(path) is { } next)
+                {
+                    // Rotation renamed the file under us and the runtime reopened a new one at the same path; as
+                    // upstream, follow goes on there, after what the runtime wrote to the old file before its reopen.
+                    more = await ReadCompleteLinesAsync(file, pending, ct).ConfigureAwait(false);
+                    await file.DisposeAsync().ConfigureAwait(false);
+                    file = next;
+                    pending.Clear();
+                    if (more.Count == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                if (more.Count == 0)
+                {
+                    try
+                    {
+                        await Task.Delay(FollowPoll, _time, ct).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (!await WriteAsync(Parse(more).ToList(), options, output, budget, ct).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (options.Follow && ct.IsCancellationRequested)
+        {
+            // Following ends when the client goes away, whatever the reader was waiting on at that moment.
+        }
+        finally
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
+
+    private static FileStream? TryOpen(string path)
+    {
+        try
+        {
+            return Open(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the open file no longer sits at <paramref name="path"/> (renamed or removed); Linux tells through /proc.</summary>
+    private static bool IsReplaced(FileStream file, string path)
+    {
+        try
+        {
+            var target = File.ResolveLinkTarget($"/proc/self/fd/{file.SafeFileHandle.DangerousGetHandle()}", returnFinalTarget: false);
+            return target is not null && target.FullName != Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -43,6 +43,40 @@ public sealed class ContainerStarter(PodRuntimeContext context)
         }
 
         Directory.CreateDirectory(Path.Combine(sandbox.Config.LogDirectory, container.Name));
+        string? id;
+        using (await context.StartGate.EnterAsync(pod.Metadata.Uid, pod.Metadata.CreationTimestamp, ct).ConfigureAwait(false))
+        {
+            id = await CreateAndStartAsync(pod, container, config, sandbox, state, ct).ConfigureAwait(false);
+        }
+
+        if (id is null)
+        {
+            return null;
+        }
+
+        state.Waiting.TryRemove(container.Name, out _);
+        context.Events.Record(pod, "Normal", "Started", $"Started container {container.Name}");
+        if (!isInit || RestartRules.IsSidecar(container))
+        {
+            context.Probes.ContainerStarted(pod, container, id, sandbox.PodIp, context.Time.GetUtcNow());
+        }
+
+        if (container.Lifecycle?.PostStart is { } postStart)
+        {
+            var failure = await context.Hooks.RunAsync(pod, container, id, postStart, sandbox.PodIp, ct).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                context.Events.Record(pod, "Warning", "FailedPostStartHook", failure);
+                await StopAsync(id, pod.Spec.TerminationGracePeriodSeconds ?? 30, ct).ConfigureAwait(false);
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>CreateContainer then StartContainer; the new id, or null with the reason in <paramref name="state"/>.</summary>
+    private async Task<string?> CreateAndStartAsync(V1Pod pod, V1Container container, ContainerConfig config, Sandbox sandbox, PodWorkerState state, CancellationToken ct)
+    {
         string id;
         try
         {
@@ -71,23 +105,6 @@ public sealed class ContainerStarter(PodRuntimeContext context)
             state.Waiting[container.Name] = new WaitingReason("RunContainerError", e.Status.Detail);
             context.Events.Record(pod, "Warning", "Failed", "Error: " + e.Status.Detail);
             return null;
-        }
-
-        state.Waiting.TryRemove(container.Name, out _);
-        context.Events.Record(pod, "Normal", "Started", $"Started container {container.Name}");
-        if (!isInit || RestartRules.IsSidecar(container))
-        {
-            context.Probes.ContainerStarted(pod, container, id, sandbox.PodIp, context.Time.GetUtcNow());
-        }
-
-        if (container.Lifecycle?.PostStart is { } postStart)
-        {
-            var failure = await context.Hooks.RunAsync(pod, container, id, postStart, sandbox.PodIp, ct).ConfigureAwait(false);
-            if (failure is not null)
-            {
-                context.Events.Record(pod, "Warning", "FailedPostStartHook", failure);
-                await StopAsync(id, pod.Spec.TerminationGracePeriodSeconds ?? 30, ct).ConfigureAwait(false);
-            }
         }
 
         return id;

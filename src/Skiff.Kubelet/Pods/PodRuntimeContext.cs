@@ -45,6 +45,9 @@ public sealed record PodRuntimeContext
 
     public required Func<IDictionary<string, ResourceQuantity>> NodeAllocatable { get; init; }
 
+    /// <summary>Shared by every pod worker: how many sandboxes and containers are created at once.</summary>
+    public PodStartGate StartGate { get; init; } = new(PodStartGate.DefaultSlots);
+
     public string ClusterDns { get; init; } = "10.43.0.10";
 
     public string ClusterDomain { get; init; } = "cluster.local";

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using k8s.Models;
 using Skiff.Kubelet.Cri.V1;
+using Skiff.Kubelet.Logs;
 using Skiff.Kubelet.Status;
 using Skiff.Kubelet.Volumes;
 
@@ -165,7 +166,7 @@ public sealed class PodSyncer(PodRuntimeContext context)
                 return (restarted is not null, false);
             default:
                 // Created but never started (a start that failed half-way): remove it and start afresh next sync.
-                await RemoveContainerAsync(latest.Id, ct).ConfigureAwait(false);
+                await RemoveContainerAsync(latest, ct).ConfigureAwait(false);
                 return (false, false);
         }
     }
@@ -202,20 +203,22 @@ public sealed class PodSyncer(PodRuntimeContext context)
         {
             foreach (var old in runtime.Attempts(name).Skip(2).Where(c => c.State == ContainerState.ContainerExited))
             {
-                await RemoveContainerAsync(old.Id, ct).ConfigureAwait(false);
+                await RemoveContainerAsync(old, ct).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task RemoveContainerAsync(string id, CancellationToken ct)
+    private async Task RemoveContainerAsync(ContainerStatus container, CancellationToken ct)
     {
         try
         {
-            await context.Cri.Runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = id }, cancellationToken: ct).ConfigureAwait(false);
+            await context.Cri.Runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = container.Id }, cancellationToken: ct).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
         }
+
+        ContainerLogFiles.RemoveAll(container.LogPath);
     }
 
     private async Task RunSandboxAsync(V1Pod pod, uint attempt, CancellationToken ct)
@@ -224,6 +227,7 @@ public sealed class PodSyncer(PodRuntimeContext context)
         Directory.CreateDirectory(config.LogDirectory);
         try
         {
+            using var slot = await context.StartGate.EnterAsync(pod.Metadata.Uid, pod.Metadata.CreationTimestamp, ct).ConfigureAwait(false);
             await context.Cri.Runtime.RunPodSandboxAsync(new RunPodSandboxRequest { Config = config }, cancellationToken: ct).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)

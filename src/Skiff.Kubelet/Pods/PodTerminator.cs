@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Skiff.Kubelet.Cri.V1;
+using Skiff.Kubelet.Logs;
 
 namespace Skiff.Kubelet.Pods;
 
@@ -22,9 +23,11 @@ public sealed class PodTerminator(PodRuntimeContext context)
         // The final status says the containers ended, before the object goes.
         var after = await RuntimePod.LoadAsync(context.Cri, pod.Metadata.Uid, ct).ConfigureAwait(false);
         await RemoveAllAsync(after, ct).ConfigureAwait(false);
+        TryDeleteDirectory(context.Paths.PodLogDir(pod.Metadata.NamespaceProperty, pod.Metadata.Name, pod.Metadata.Uid));
         await context.Volumes.TearDownAsync(pod.Metadata.Uid, ct).ConfigureAwait(false);
         context.Probes.RemovePod(pod.Metadata.Uid);
         context.Backoff.RemovePrefix(pod.Metadata.Uid + "/");
+        context.StartGate.Forget(pod.Metadata.Uid);
         try
         {
             await context.Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, new V1DeleteOptions
@@ -64,6 +67,7 @@ public sealed class PodTerminator(PodRuntimeContext context)
             await context.Volumes.TearDownAsync(uid, ct).ConfigureAwait(false);
             context.Probes.RemovePod(uid);
             context.Backoff.RemovePrefix(uid + "/");
+            context.StartGate.Forget(uid);
             TryDeleteDirectory(context.Paths.PodDir(uid));
         }
     }
@@ -99,6 +103,7 @@ public sealed class PodTerminator(PodRuntimeContext context)
         foreach (var container in runtime.Containers)
         {
             await Ignore404(() => context.Cri.Runtime.RemoveContainerAsync(new RemoveContainerRequest { ContainerId = container.Id }, cancellationToken: ct).ResponseAsync).ConfigureAwait(false);
+            ContainerLogFiles.RemoveAll(container.LogPath);
         }
 
         foreach (var sandbox in runtime.Sandboxes)

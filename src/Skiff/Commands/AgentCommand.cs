@@ -29,16 +29,29 @@ internal static class AgentCommand
         var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
         var kubeletPort = new Option<int>("--kubelet-port") { Description = "HTTPS port of this node's kubelet (logs, exec, port-forward)", DefaultValueFactory = _ => 10250 };
         var cniBridge = new Option<string>("--cni-bridge") { Description = "Name of the pod network's bridge", DefaultValueFactory = _ => "cni0", Hidden = true };
+        var containerLogs = new ContainerLogFlags();
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("agent", "Join a cluster as a node and run its kubelet.")
         {
             server, token, dataDir, nodeName, runtimeEndpoint, kubeletPort, cniBridge, logLevel,
         };
+        foreach (var option in containerLogs.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             using var loggers = Logging.Create(parse.GetValue(logLevel));
             var logger = loggers.CreateLogger("skiff.agent");
+            var (logPolicy, logError) = containerLogs.Parse(parse);
+            if (logPolicy is null)
+            {
+                logger.LogError("{Reason}", logError);
+                return 2;
+            }
+
             if (!Uri.TryCreate(parse.GetValue(server), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             {
                 logger.LogError("--server must be the server's https:// URL, not \"{Value}\"", parse.GetValue(server));
@@ -63,6 +76,7 @@ internal static class AgentCommand
                 RuntimeEndpoint = parse.GetValue(runtimeEndpoint),
                 KubeletPort = parse.GetValue(kubeletPort),
                 BridgeName = parse.GetValue(cniBridge)!,
+                ContainerLogs = logPolicy,
             };
             return await AgentRunner.RunAsync(url, joinToken, kubelet, loggers, ct).ConfigureAwait(false);
         });

@@ -41,16 +41,29 @@ internal static class ServerCommand
         var runtimeEndpoint = new Option<string?>("--container-runtime-endpoint") { Description = "Use this CRI socket instead of starting containerd" };
         var kubeletPort = new Option<int>("--kubelet-port") { Description = "HTTPS port of this server's kubelet (logs, exec, port-forward)", DefaultValueFactory = _ => 10250 };
         var cniBridge = new Option<string>("--cni-bridge") { Description = "Name of the pod network's bridge", DefaultValueFactory = _ => "cni0", Hidden = true };
+        var containerLogs = new ContainerLogFlags();
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log level written to stderr", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("server", "Run the API server, store and controllers of a cluster.")
         {
             dataDir, bindAddress, port, datastore, datastoreCa, datastoreCert, datastoreKey, kubeconfig, tlsSan, disableAgent, serviceCidr, clusterCidr, schedulerConfig, nodeName, runtimeEndpoint, kubeletPort, cniBridge, logLevel,
         };
+        foreach (var option in containerLogs.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             using var loggers = Logging.Create(parse.GetValue(logLevel));
             var logger = loggers.CreateLogger("skiff.server");
+            var (logPolicy, logError) = containerLogs.Parse(parse);
+            if (logPolicy is null)
+            {
+                logger.LogError("{Reason}", logError);
+                return 2;
+            }
+
             if (!IPAddress.TryParse(parse.GetValue(bindAddress), out var address))
             {
                 logger.LogError("--bind-address must be an IP address, not {Value}", parse.GetValue(bindAddress));
@@ -83,6 +96,7 @@ internal static class ServerCommand
                 ClusterCidr = options.ClusterCidr,
                 KubeletPort = parse.GetValue(kubeletPort),
                 BridgeName = parse.GetValue(cniBridge)!,
+                ContainerLogs = logPolicy,
             };
             return await ServerRunner.RunAsync(options, parse.GetValue(datastore), storeOptions, loggers, ct, parse.GetValue(schedulerConfig), kubelet).ConfigureAwait(false);
         });

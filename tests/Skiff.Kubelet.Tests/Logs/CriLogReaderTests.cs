@@ -98,6 +98,42 @@ public sealed class CriLogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Copy_WithFollow_GoesOnInTheNewFileAfterRotation()
+    {
+        var path = Write("2026-01-01T00:00:01Z stdout F before");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var output = new SignallingStream();
+        var copy = new CriLogReader(TimeProvider.System).CopyAsync(path, new LogOptions { Follow = true }, output, cts.Token);
+        await output.WaitForAsync("before\n", cts.Token);
+
+        // What a rotation does: rename, the runtime writes its last line to the old file, then reopens at the path.
+        File.Move(path, path + ".20260101-000002");
+        await File.AppendAllTextAsync(path + ".20260101-000002", "2026-01-01T00:00:02Z stdout F last-in-old\n");
+        await File.WriteAllTextAsync(path, "2026-01-01T00:00:03Z stdout F after\n");
+
+        await output.WaitForAsync("before\nlast-in-old\nafter\n", cts.Token);
+        await cts.CancelAsync();
+        await copy;
+    }
+
+    [Fact]
+    public void RemoveAll_RemovesTheLogAndItsRotatedFilesOnly()
+    {
+        var container = Path.Combine(_dir, "default_web_uid1", "app");
+        Directory.CreateDirectory(container);
+        string[] ours = ["1.log", "1.log.20260101-000001.gz", "1.log.20260101-000002"];
+        string[] others = ["0.log", "10.log", "10.log.20260101-000001"];
+        foreach (var name in ours.Concat(others))
+        {
+            File.WriteAllText(Path.Combine(container, name), "x");
+        }
+
+        ContainerLogFiles.RemoveAll(Path.Combine(container, "1.log"));
+
+        Assert.Equal(others.Order(StringComparer.Ordinal), Directory.EnumerateFiles(container).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Find_PicksNewestRestartOrThePreviousOne()
     {
         var container = Path.Combine(_dir, "default_web_uid1", "app");
