@@ -22,13 +22,21 @@ public sealed class Kubectl
 
     public string Version { get; }
 
-    public async Task<KubectlResult> RunAsync(string arguments, string? stdin = null, IDictionary<string, string>? env = null, int timeoutSeconds = 60)
+    public Task<KubectlResult> RunAsync(string arguments, string? stdin = null, IDictionary<string, string>? env = null, int timeoutSeconds = 60)
+    {
+        // Global flags first: after `exec ... --` they would be part of the remote command.
+        List<string> args = ["--kubeconfig", _kubeconfig, "--cache-dir", _cacheDir, .. SplitArgs(arguments)];
+        return RunProcessAsync(_binary, args, arguments, stdin, env, timeoutSeconds);
+    }
+
+    /// <summary>Starts a long-running kubectl (logs -f, port-forward, attach) whose output the test reads as it comes; the caller kills it.</summary>
+    public Process Start(string arguments, bool redirectStdin = false)
     {
         var start = new ProcessStartInfo(_binary)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
+            RedirectStandardInput = redirectStdin,
             UseShellExecute = false,
         };
         // Global flags first: after `exec ... --` they would be part of the remote command.
@@ -40,6 +48,35 @@ public sealed class Kubectl
         {
             start.ArgumentList.Add(arg);
         }
+        return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// Runs kubectl with a pseudo-terminal as its stdin and stdout (util-linux <c>script</c> provides one), as a user at a
+    /// shell would for <c>exec -it</c>; the output is what the terminal showed.
+    /// </summary>
+    public Task<KubectlResult> RunInTerminalAsync(string arguments, int timeoutSeconds = 60)
+    {
+        var words = new List<string> { _binary, "--kubeconfig", _kubeconfig, "--cache-dir", _cacheDir };
+        words.AddRange(SplitArgs(arguments));
+        var commandLine = string.Join(' ', words.Select(w => "'" + w.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return RunProcessAsync("/usr/bin/script", ["--quiet", "--return", "--command", commandLine, "/dev/null"], arguments, string.Empty, null, timeoutSeconds);
+    }
+
+    private async Task<KubectlResult> RunProcessAsync(string file, IEnumerable<string> args, string description, string? stdin, IDictionary<string, string>? env, int timeoutSeconds)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         if (env is not null)
         {
             foreach (var (k, v) in env)
@@ -65,32 +102,10 @@ public sealed class Kubectl
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {Version} {arguments} did not finish in {timeoutSeconds}s");
+            throw new TimeoutException($"kubectl {Version} {description} did not finish in {timeoutSeconds}s");
         }
 
         return new KubectlResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
-    }
-
-    /// <summary>Starts a long-running kubectl (logs -f, port-forward, attach) whose output the test reads as it comes; the caller kills it.</summary>
-    public Process Start(string arguments, bool redirectStdin = false)
-    {
-        var start = new ProcessStartInfo(_binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = redirectStdin,
-            UseShellExecute = false,
-        };
-        // Global flags first: after `exec ... --` they would be part of the remote command.
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(_kubeconfig);
-        start.ArgumentList.Add("--cache-dir");
-        start.ArgumentList.Add(_cacheDir);
-        foreach (var arg in SplitArgs(arguments))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        return Process.Start(start)!;
     }
 
     public async Task<string> OkAsync(string arguments, string? stdin = null, int timeoutSeconds = 60)

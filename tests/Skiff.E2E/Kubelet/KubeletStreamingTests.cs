@@ -69,6 +69,17 @@ public sealed partial class KubeletStreamingTests(AgentServerFixture fixture) : 
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task ExecWithTerminal_RunsTheCommandOnATty(string version)
+    {
+        // kubectl at a terminal: -t asks the kubelet for a TTY, so the command sees one and output comes back through it.
+        var result = await fixture.Kubectl(version).RunInTerminalAsync($"exec -it -n {Ns} talker -- sh -c 'tty; echo typed-$((6*7)); exit 3'");
+        Assert.True(result.ExitCode == 3, $"exit {result.ExitCode}: {result.Stdout} {result.Stderr}");
+        Assert.Matches(@"/dev/pts/\d+\r?\n", result.Stdout);
+        Assert.Contains("typed-42", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task Logs_ShowOutputTailAndFollow(string version)
     {
         var kubectl = fixture.Kubectl(version);
