@@ -5,31 +5,37 @@ namespace Skiff.ApiServer.Watch;
 
 /// <summary>
 /// One object as the watch cache holds it. Shared by every reader, so never modified: writers replace it.
-/// Its JSON encoding is made once and shared, so an event fanned out to many watchers is serialized once.
+/// Its JSON encoding is made once, before the object is shared, and every watcher sends those bytes.
 /// </summary>
 public sealed record CachedObject
 {
-    private readonly Lazy<byte[]> _json;
+    private readonly Lazy<JsonObject> _object;
+    private readonly byte[] _json;
 
     public CachedObject(string key, string ns, JsonObject obj, long revision)
     {
         Key = key;
         Namespace = ns;
-        Object = Materialize(obj);
         Revision = revision;
-        _json = new Lazy<byte[]>(() => JsonSerializer.SerializeToUtf8Bytes(Object, Registry.Json.Compact), LazyThreadSafetyMode.ExecutionAndPublication);
+        _json = JsonSerializer.SerializeToUtf8Bytes(obj, Registry.Json.Compact);
+        _object = new Lazy<JsonObject>(() => Materialize(obj), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Key { get; }
 
     public string Namespace { get; }
 
-    public JsonObject Object { get; }
+    /// <summary>
+    /// The object as a document, built on first use: most cached objects (Lease renewals, node heartbeats, events)
+    /// only ever go out as their encoding, and building every node of every one was a large share of the
+    /// server's allocations.
+    /// </summary>
+    public JsonObject Object => _object.Value;
 
     public long Revision { get; }
 
-    /// <summary>The object's compact JSON, encoded on first use.</summary>
-    public ReadOnlySpan<byte> Json => _json.Value;
+    /// <summary>The object's compact JSON.</summary>
+    public ReadOnlySpan<byte> Json => _json;
 
     /// <summary>
     /// A parsed JsonObject builds its children lazily on first access, which is not safe when many readers touch
