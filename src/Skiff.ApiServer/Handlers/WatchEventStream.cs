@@ -111,7 +111,7 @@ internal sealed class WatchEventStream
         await FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private bool Matches(CachedObject cached) => _filter.IsEmpty || _filter.Matches(cached.Object);
+    private bool Matches(CachedObject cached) => _filter.Matches(cached);
 
     private void Write(string type, CachedObject cached)
     {
