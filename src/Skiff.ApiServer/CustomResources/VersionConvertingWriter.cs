@@ -28,6 +28,9 @@ public sealed class VersionConvertingWriter : ObjectWriter
 
     public override JsonNode WatchObject(ApiRequest request, JsonObject obj) => _inner.WatchObject(request, Convert(request, obj));
 
+    public override bool ShapesWatchObjects(ApiRequest request) =>
+        request.Resource.ModelType is null || BuiltInConversion.Converts(request.Resource.Kind) || _inner.ShapesWatchObjects(request);
+
     internal static JsonObject Convert(ApiRequest request, JsonObject obj)
     {
         var resource = request.Resource;

@@ -42,6 +42,8 @@ public sealed class NegotiatingObjectWriter : ObjectWriter
         return base.WriteListAsync(request, items, resourceVersion, continueToken, remaining);
     }
 
+    public override bool ShapesWatchObjects(ApiRequest request) => Negotiate(request).Transform == OutputTransform.Table;
+
     public override JsonNode WatchObject(ApiRequest request, JsonObject obj)
     {
         var media = Negotiate(request);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Selectors;
 using Skiff.ApiServer.Errors;
+using Skiff.ApiServer.Watch;
 
 namespace Skiff.ApiServer.Handlers;
 
@@ -47,6 +48,23 @@ public sealed class ObjectFilter
         }
     }
 
+    /// <summary>Matches a cached object through the selectable view it keeps for every watcher.</summary>
+    public bool Matches(CachedObject cached)
+    {
+        if (IsEmpty)
+        {
+            return true;
+        }
+
+        var view = cached.Selectable(ReadView);
+        if (!_labels.IsEverything && !_labels.Matches(view.Labels))
+        {
+            return false;
+        }
+
+        return _fields.IsEverything || _fields.Matches(view.Fields);
+    }
+
     public bool Matches(JsonObject obj)
     {
         if (!_labels.IsEverything && !_labels.Matches(Labels(obj)))
@@ -56,6 +74,8 @@ public sealed class ObjectFilter
 
         return _fields.IsEverything || _fields.Matches(SelectableFields.Extract(_group, _resource, _namespaced, obj));
     }
+
+    private SelectableView ReadView(JsonObject obj) => new(Labels(obj), SelectableFields.Extract(_group, _resource, _namespaced, obj));
 
     private static Dictionary<string, string> Labels(JsonObject obj)
     {

@@ -19,6 +19,12 @@ public class ObjectWriter
     /// <summary>How one object travels in a watch event (an object, or a one-row Table for kubectl get -w).</summary>
     public virtual JsonNode WatchObject(ApiRequest request, JsonObject obj) => obj;
 
+    /// <summary>
+    /// Whether <see cref="WatchObject"/> may return something other than the object for this request; when it
+    /// cannot, watch events go out as the cache's encoding without the object being looked at.
+    /// </summary>
+    public virtual bool ShapesWatchObjects(ApiRequest request) => false;
+
     public virtual async Task WriteListAsync(
         ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining)
     {

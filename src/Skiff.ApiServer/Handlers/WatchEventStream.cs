@@ -21,6 +21,7 @@ internal sealed class WatchEventStream
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private readonly Utf8JsonWriter _json;
     private DateTimeOffset _lastBookmark;
+    private bool? _shapes;
 
     public WatchEventStream(ApiRequest request, ObjectWriter writer, ObjectFilter filter, bool bookmarks, bool sendInitial, TimeProvider time, IWatchSink sink)
     {
@@ -43,29 +44,29 @@ internal sealed class WatchEventStream
                 await WriteBookmarkAsync(e, ct).ConfigureAwait(false);
                 return;
             case CacheEventType.Added:
-                if (_filter.Matches(e.Object!.Object))
+                if (Matches(e.Object!))
                 {
-                    Write("ADDED", e.Object);
+                    Write("ADDED", e.Object!);
                 }
 
                 return;
             case CacheEventType.Deleted:
-                if (_filter.Matches(e.Object!.Object) || (e.Previous is not null && _filter.Matches(e.Previous.Object)))
+                if (Matches(e.Object!) || (e.Previous is not null && Matches(e.Previous)))
                 {
-                    Write("DELETED", e.Object);
+                    Write("DELETED", e.Object!);
                 }
 
                 return;
             default:
-                var now = _filter.Matches(e.Object!.Object);
-                var before = e.Previous is not null && _filter.Matches(e.Previous.Object);
+                var now = Matches(e.Object!);
+                var before = e.Previous is not null && Matches(e.Previous);
                 if (now)
                 {
-                    Write(before || e.Previous is null ? "MODIFIED" : "ADDED", e.Object);
+                    Write(before || e.Previous is null ? "MODIFIED" : "ADDED", e.Object!);
                 }
                 else if (before)
                 {
-                    Write("DELETED", e.Object);
+                    Write("DELETED", e.Object!);
                 }
 
                 return;
@@ -110,13 +111,19 @@ internal sealed class WatchEventStream
         await FlushAsync(ct).ConfigureAwait(false);
     }
 
+    private bool Matches(CachedObject cached) => _filter.Matches(cached);
+
     private void Write(string type, CachedObject cached)
     {
-        var shaped = _writer.WatchObject(_request, cached.Object);
-        if (!ReferenceEquals(shaped, cached.Object))
+        _shapes ??= _writer.ShapesWatchObjects(_request);
+        if (_shapes.Value)
         {
-            WriteEvent(type, shaped);
-            return;
+            var shaped = _writer.WatchObject(_request, cached.Object);
+            if (!ReferenceEquals(shaped, cached.Object))
+            {
+                WriteEvent(type, shaped);
+                return;
+            }
         }
 
         // Plain JSON watchers all send the same bytes for an object; reuse its one encoding.

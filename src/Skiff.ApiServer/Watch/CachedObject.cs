@@ -5,40 +5,75 @@ namespace Skiff.ApiServer.Watch;
 
 /// <summary>
 /// One object as the watch cache holds it. Shared by every reader, so never modified: writers replace it.
-/// Its JSON encoding is made once and shared, so an event fanned out to many watchers is serialized once.
+/// Its JSON encoding is made once, before the object is shared, and every watcher sends those bytes.
 /// </summary>
 public sealed record CachedObject
 {
-    private readonly Lazy<byte[]> _json;
+    private readonly JsonObject _document;
+    private readonly byte[] _json;
+    private readonly Lock _gate = new();
+    private volatile bool _built;
+    private SelectableView? _selectable;
 
     public CachedObject(string key, string ns, JsonObject obj, long revision)
     {
         Key = key;
         Namespace = ns;
-        Object = Materialize(obj);
         Revision = revision;
-        _json = new Lazy<byte[]>(() => JsonSerializer.SerializeToUtf8Bytes(Object, Registry.Json.Compact), LazyThreadSafetyMode.ExecutionAndPublication);
+        _document = obj;
+        _json = JsonSerializer.SerializeToUtf8Bytes(obj, Registry.Json.Compact);
     }
 
     public string Key { get; }
 
     public string Namespace { get; }
 
-    public JsonObject Object { get; }
+    /// <summary>
+    /// The object as a document, built on first use: most cached objects (Lease renewals, node heartbeats, events)
+    /// only ever go out as their encoding, and building every node of every one was a large share of the
+    /// server's allocations.
+    /// </summary>
+    public JsonObject Object
+    {
+        get
+        {
+            if (!_built)
+            {
+                lock (_gate)
+                {
+                    if (!_built)
+                    {
+                        Visit(_document);
+                        _built = true;
+                    }
+                }
+            }
+
+            return _document;
+        }
+    }
 
     public long Revision { get; }
 
-    /// <summary>The object's compact JSON, encoded on first use.</summary>
-    public ReadOnlySpan<byte> Json => _json.Value;
+    /// <summary>The object's compact JSON.</summary>
+    public ReadOnlySpan<byte> Json => _json;
 
     /// <summary>
-    /// A parsed JsonObject builds its children lazily on first access, which is not safe when many readers touch
-    /// a shared object at once; visiting every node once, before it is shared, removes that first access.
+    /// The labels and selectable fields of the object, worked out once for every watcher with a selector (a
+    /// node's kubelet watching its pods, say) without building the whole document.
     /// </summary>
-    private static JsonObject Materialize(JsonObject obj)
+    /// <remarks>
+    /// A parsed JsonObject builds its children lazily on first access, which is not safe when many readers touch
+    /// it at once. Reads of the document before it is built (here) and the building itself (<see cref="Object"/>)
+    /// take one lock; once built, readers need none.
+    /// </remarks>
+    /// <param name="read">Reads the view from the document; every caller for one resource reads the same view.</param>
+    public SelectableView Selectable(Func<JsonObject, SelectableView> read)
     {
-        Visit(obj);
-        return obj;
+        lock (_gate)
+        {
+            return _selectable ??= read(_document);
+        }
     }
 
     private static void Visit(JsonNode? node)

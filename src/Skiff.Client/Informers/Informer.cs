@@ -188,7 +188,7 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
         var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var reader = new StreamReader(stream);
+            using var reader = new Utf8LineReader(stream);
             while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
             {
                 if (line.Length > 0)
@@ -199,7 +199,7 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
         }
     }
 
-    private void ApplyWatchEvent(string line)
+    private void ApplyWatchEvent(ReadOnlyMemory<byte> line)
     {
         using var doc = JsonDocument.Parse(line);
         var type = doc.RootElement.GetProperty("type").GetString();

@@ -83,23 +83,26 @@ internal sealed class FieldManager
         return merged;
     }
 
-    /// <summary>The part of an object whose ownership a write to this subresource tracks.</summary>
-    private static JsonObject? Tracked(JsonObject? obj, string subresource)
+    /// <summary>
+    /// The part of an object whose ownership a write to this subresource tracks, as its top-level members (null when
+    /// there is no object).
+    /// </summary>
+    private static List<KeyValuePair<string, JsonNode?>>? Tracked(JsonObject? obj, string subresource)
     {
         if (obj is null)
         {
             return null;
         }
 
-        // Only the tracked part is copied: on every write of a busy object (a pod's status, a node's Lease) the
-        // copies were a large share of the request's allocations.
+        // Members are shared with the object, not copied: the comparison only reads them, and on every write of a
+        // busy object (a pod's status, a node's Lease) copies were a large share of the request's allocations.
         if (subresource == "status")
         {
-            return obj["status"] is { } status ? new JsonObject { ["status"] = status.DeepClone() } : new JsonObject();
+            return obj["status"] is { } status ? [new("status", status)] : [];
         }
 
         // Status belongs to the status subresource; writes to the main resource do not take it.
-        var copy = new JsonObject();
+        var members = new List<KeyValuePair<string, JsonNode?>>(obj.Count);
         foreach (var (key, value) in obj)
         {
             if (key is "apiVersion" or "kind" or "status")
@@ -120,16 +123,16 @@ internal sealed class FieldManager
 
                 if (kept.Count > 0)
                 {
-                    copy[key] = kept;
+                    members.Add(new(key, kept));
                 }
 
                 continue;
             }
 
-            copy[key] = value?.DeepClone();
+            members.Add(new(key, value));
         }
 
-        return copy;
+        return members;
     }
 
     private static List<ManagedFieldsEntry> TakeOver(List<ManagedFieldsEntry> entries, object identity, FieldSet changed, FieldSet removed) =>

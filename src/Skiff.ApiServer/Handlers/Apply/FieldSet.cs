@@ -29,7 +29,16 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
     public bool IsEmpty => _members.Count == 0 && _children.Count == 0;
 
-    public static FieldSet Of(params IReadOnlyList<PathElement>[] paths) => Empty.Insert(paths);
+    public static FieldSet Of(params IReadOnlyList<PathElement>[] paths)
+    {
+        var builder = new FieldSetBuilder();
+        foreach (var path in paths)
+        {
+            builder.Add(path);
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Reads a managedFields <c>fieldsV1</c> value.</summary>
     public static FieldSet Parse(JsonNode? fieldsV1) => FieldSetJson.Read(fieldsV1).Children ?? Empty;
@@ -44,7 +53,8 @@ internal sealed class FieldSet : IEquatable<FieldSet>
         return builder.ToString();
     }
 
-    public JsonObject ToJson() => JsonNode.Parse(ToJsonString())!.AsObject();
+    /// <summary>The <c>fieldsV1</c> value as a JSON object, with the keys of <see cref="ToJsonString"/> in its order.</summary>
+    public JsonObject ToJson() => FieldSetJson.ToNode(this, includeSelf: false);
 
     public override string ToString() => ToJsonString();
 
@@ -84,6 +94,18 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
     public FieldSet Union(FieldSet other)
     {
+        // Sets are immutable, so a union with nothing is the other set itself: most writes change nothing an
+        // entry owns.
+        if (other.IsEmpty)
+        {
+            return this;
+        }
+
+        if (IsEmpty)
+        {
+            return other;
+        }
+
         // Where both sets hold equal steps spelled differently (2 and 2.0), upstream keeps the other set's member
         // and this set's child.
         var members = new SortedSet<PathElement>(other._members);
@@ -145,6 +167,11 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
     private FieldSet Subtract(FieldSet other, bool recursive)
     {
+        if (other.IsEmpty || IsEmpty)
+        {
+            return this;
+        }
+
         var members = new SortedSet<PathElement>(_members.Where(m => !other._members.Contains(m)));
         var children = new SortedDictionary<PathElement, FieldSet>();
         foreach (var (step, set) in _children)

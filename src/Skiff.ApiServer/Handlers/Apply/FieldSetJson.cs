@@ -56,6 +56,28 @@ internal static class FieldSetJson
         return (FieldSet.Create(members ?? [], children ?? []), isMember);
     }
 
+    /// <summary>
+    /// The same encoding as <see cref="Write"/>, built as nodes: each write of an object stores its field sets this
+    /// way, and writing text only to parse it again cost more than the rest of the bookkeeping.
+    /// </summary>
+    public static JsonObject ToNode(FieldSet set, bool includeSelf)
+    {
+        var node = new JsonObject();
+        if (includeSelf && !set.IsEmpty)
+        {
+            node[Self] = new JsonObject();
+        }
+
+        foreach (var step in set.Members.Union(set.Children.Keys).Order())
+        {
+            node[step.ToString()] = set.Children.TryGetValue(step, out var child)
+                ? ToNode(child, includeSelf: set.Members.Contains(step))
+                : new JsonObject();
+        }
+
+        return node;
+    }
+
     public static void Write(StringBuilder builder, FieldSet set, bool includeSelf)
     {
         builder.Append('{');

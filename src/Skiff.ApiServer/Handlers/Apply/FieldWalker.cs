@@ -13,25 +13,61 @@ internal static class FieldWalker
     /// The fields a configuration sets: every leaf, every list item and map entry; named fields of structs are
     /// members only when they are leaves or empty, as upstream records applied configurations.
     /// </summary>
-    public static FieldSet FieldsOf(JsonNode? value, ApplyShape shape)
+    public static FieldSet FieldsOf(JsonNode? value, ApplyShape shape) => FieldsOfChildren(Children(value, shape), shape);
+
+    /// <summary>
+    /// <see cref="FieldsOf(JsonNode?, ApplyShape)"/> of an object given as its top-level members (null: no object),
+    /// so a caller can leave members out without copying the others.
+    /// </summary>
+    public static FieldSet FieldsOf(IReadOnlyList<KeyValuePair<string, JsonNode?>>? members, ApplyShape shape) =>
+        FieldsOfChildren(Members(members, shape), shape);
+
+    public static FieldComparison Compare(JsonNode? old, JsonNode? now, ApplyShape shape) =>
+        CompareChildren(Children(old, shape), Children(now, shape));
+
+    /// <summary><see cref="Compare(JsonNode?, JsonNode?, ApplyShape)"/> of two objects given as their top-level members.</summary>
+    public static FieldComparison Compare(
+        IReadOnlyList<KeyValuePair<string, JsonNode?>>? old, IReadOnlyList<KeyValuePair<string, JsonNode?>>? now, ApplyShape shape) =>
+        CompareChildren(Members(old, shape), Members(now, shape));
+
+    private static FieldSet FieldsOfChildren(IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> children, ApplyShape shape)
     {
         var paths = new List<IReadOnlyList<PathElement>>();
-        Collect(value, shape, [], paths);
+        CollectChildren(children, shape, [], paths);
         return FieldSet.Of([.. paths]);
     }
 
-    public static FieldComparison Compare(JsonNode? old, JsonNode? now, ApplyShape shape)
+    private static FieldComparison CompareChildren(
+        IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> old, IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> now)
     {
         var added = new List<IReadOnlyList<PathElement>>();
         var modified = new List<IReadOnlyList<PathElement>>();
         var removed = new List<IReadOnlyList<PathElement>>();
-        CompareInto(old, now, shape, [], added, modified, removed);
+        CompareChildrenInto(old, now, [], added, modified, removed);
         return new FieldComparison(FieldSet.Of([.. added]), FieldSet.Of([.. modified]), FieldSet.Of([.. removed]));
     }
 
-    private static void Collect(JsonNode? value, ApplyShape shape, List<PathElement> path, List<IReadOnlyList<PathElement>> paths)
+    /// <summary>The children of an object given as its members, as <see cref="Children"/> yields them for the object.</summary>
+    private static IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> Members(IReadOnlyList<KeyValuePair<string, JsonNode?>>? members, ApplyShape shape)
     {
-        foreach (var (step, child, childShape) in Children(value, shape))
+        if (members is null || shape.Atomic || shape.Kind is not (ShapeKind.Struct or ShapeKind.Map or ShapeKind.Deduced))
+        {
+            yield break;
+        }
+
+        foreach (var (key, child) in members)
+        {
+            yield return (PathElement.Field(key), child, shape.Child(key));
+        }
+    }
+
+    private static void Collect(JsonNode? value, ApplyShape shape, List<PathElement> path, List<IReadOnlyList<PathElement>> paths) =>
+        CollectChildren(Children(value, shape), shape, path, paths);
+
+    private static void CollectChildren(
+        IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> children, ApplyShape shape, List<PathElement> path, List<IReadOnlyList<PathElement>> paths)
+    {
+        foreach (var (step, child, childShape) in children)
         {
             var childPath = new List<PathElement>(path) { step };
             var isLeaf = IsLeafValue(child, childShape);
@@ -49,10 +85,16 @@ internal static class FieldWalker
 
     private static void CompareInto(
         JsonNode? old, JsonNode? now, ApplyShape shape, List<PathElement> path,
-        List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed)
+        List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed) =>
+        CompareChildrenInto(Children(old, shape), Children(now, shape), path, added, modified, removed);
+
+    private static void CompareChildrenInto(
+        IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> old, IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> now,
+        List<PathElement> path, List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed)
     {
-        var oldChildren = Children(old, shape).ToDictionary(c => c.Step, c => c.Value);
-        var newChildren = Children(now, shape).ToList();
+        var oldList = old.ToList();
+        var oldChildren = oldList.ToDictionary(c => c.Step, c => c.Value);
+        var newChildren = now.ToList();
         foreach (var (step, value, childShape) in newChildren)
         {
             var childPath = new List<PathElement>(path) { step };
@@ -100,7 +142,7 @@ internal static class FieldWalker
         }
 
         var present = newChildren.Select(c => c.Step).ToHashSet();
-        foreach (var (step, value, childShape) in Children(old, shape))
+        foreach (var (step, value, childShape) in oldList)
         {
             if (present.Contains(step))
             {
