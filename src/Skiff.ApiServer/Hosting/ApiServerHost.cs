@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ namespace Skiff.ApiServer.Hosting;
 public sealed partial class ApiServerHost : IAsyncDisposable
 {
     private readonly ApiServerOptions _options;
-    private readonly IStore _store;
+    private readonly Task<IStore> _opening;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,9 +46,15 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private ApiPipeline? _pipeline;
 
     public ApiServerHost(ApiServerOptions options, IStore store, ILoggerFactory loggers, TimeProvider time)
+        : this(options, Task.FromResult(store), loggers, time)
+    {
+    }
+
+    /// <summary>A host whose store is still opening: key material and the listener get ready meanwhile.</summary>
+    public ApiServerHost(ApiServerOptions options, Task<IStore> opening, ILoggerFactory loggers, TimeProvider time)
     {
         _options = options;
-        _store = store;
+        _opening = opening;
         _loggers = loggers;
         _time = time;
     }
@@ -69,66 +76,77 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var started = Stopwatch.StartNew();
         var logger = _loggers.CreateLogger<ApiServerHost>();
 
-        // Start-up is mostly JIT and I/O; the independent parts (the web host, key material, the store's seed objects) run
-        // side by side so a cold start uses both cores.
+        // Start-up is mostly first-use cost (JIT, OpenSSL, SQLite) in two independent chains, run side by side so a
+        // cold start uses both cores: key material then the listener (which answers 503 until the pipeline exists), and
+        // the store then its seed objects.
         var web = Task.Run(
             async () =>
             {
                 _certificates = ClusterCertificates.LoadOrCreate(_options.DataDir, _options.TlsSans, _time);
                 var keys = Task.Run(LoadKeyMaterial, ct);
-                var app = BuildWebApplication();
+                _app = BuildWebApplication();
+                await _app.StartAsync(ct).ConfigureAwait(false);
                 await keys.ConfigureAwait(false);
-                return app;
             },
             ct);
 
-        var allocator = new ServiceAllocator(_store, _options.ServiceCidr);
-        var registries = new Registries(_store, _time, allocator);
-        await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
-        await KubernetesService.RepairAllocationsAsync(registries, Catalog, allocator, ct).ConfigureAwait(false);
-        await SystemPriorityClassSeeder.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
+        try
+        {
+            var store = await _opening.ConfigureAwait(false);
+            var allocator = new ServiceAllocator(store, _options.ServiceCidr);
+            var registries = new Registries(store, _time, allocator);
+            await SystemNamespaces.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
+            await KubernetesService.RepairAllocationsAsync(registries, Catalog, allocator, ct).ConfigureAwait(false);
+            await SystemPriorityClassSeeder.EnsureAsync(registries, Catalog, ct).ConfigureAwait(false);
 
-        _caches = new WatchCaches(_loggers);
-        var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
-        var customVersions = new CustomResourceVersions();
-        var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
-        var writes = new WriteHandlers(registries, admission, Catalog, _time, [new Admission.Priority.PriorityAdmission(registries, Catalog), new Admission.ServiceAccounts.ServiceAccountAdmission(registries, Catalog)]);
-        _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
-        await _crds.StartAsync(ct).ConfigureAwait(false);
-        var lookup = new ServiceAccounts.CoreObjectLookup(registries, Catalog);
+            _caches = new WatchCaches(_loggers);
+            var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
+            var customVersions = new CustomResourceVersions();
+            var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
+            var writes = new WriteHandlers(registries, admission, Catalog, _time, [new Admission.Priority.PriorityAdmission(registries, Catalog), new Admission.ServiceAccounts.ServiceAccountAdmission(registries, Catalog)]);
+            _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
+            await _crds.StartAsync(ct).ConfigureAwait(false);
+            var lookup = new ServiceAccounts.CoreObjectLookup(registries, Catalog);
 
-        _app = await web.ConfigureAwait(false);
-        var certificates = Certificates;
-        var accountTokens = new ServiceAccounts.ServiceAccountTokens(
-            new ServiceAccounts.JwtCodec(_serviceAccountKey!), _options.ServiceAccountIssuer, [_options.ServiceAccountIssuer], lookup, _time);
-        var tokens = new TokenAuthenticators(StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv")), accountTokens);
-        var authorizer = new AllowAuthenticated();
-        var dispatcher = new ResourceDispatcher(
-            Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
-            new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
-            new CustomResourceScaleHandler(customVersions, writes),
-            new Handlers.Kubelet.KubeletProxy(registries, Catalog, certificates.KubeletClient),
-            new ServiceAccountTokenHandler(accountTokens, lookup));
-        _pipeline = new ApiPipeline(
-            new Authenticator(certificates.Authority, tokens),
-            authorizer,
-            new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
-            dispatcher,
-            [new OpenApiHandler(Catalog, _time), new ServiceAccounts.IssuerDiscoveryHandler(_options.ServiceAccountIssuer, _serviceAccountKey!), .. _options.ExtraHandlers],
-            _store,
-            () => _ready.Task.IsCompletedSuccessfully,
-            _loggers.CreateLogger<ApiPipeline>(),
-            new NodeBootstrapHandler(certificates, JoinToken, _time));
+            await web.ConfigureAwait(false);
+            var certificates = Certificates;
+            var accountTokens = new ServiceAccounts.ServiceAccountTokens(
+                new ServiceAccounts.JwtCodec(_serviceAccountKey!), _options.ServiceAccountIssuer, [_options.ServiceAccountIssuer], lookup, _time);
+            var tokens = new TokenAuthenticators(StaticTokens.Load(Path.Combine(_options.DataDir, "server", "tokens.csv")), accountTokens);
+            var authorizer = new AllowAuthenticated();
+            var dispatcher = new ResourceDispatcher(
+                Catalog, registries, new ListHandler(_caches), new WatchHandler(_caches, _time), writes, new PatchHandler(writes, PatchEngines.Apply), writer,
+                new Handlers.Reviews.ReviewHandler(authorizer, tokens), new ScaleHandler(PatchEngines.Apply, writes), new PodSubresources(_time),
+                new CustomResourceScaleHandler(customVersions, writes),
+                new Handlers.Kubelet.KubeletProxy(registries, Catalog, certificates.KubeletClient),
+                new ServiceAccountTokenHandler(accountTokens, lookup));
+            _pipeline = new ApiPipeline(
+                new Authenticator(certificates.Authority, tokens),
+                authorizer,
+                new DiscoveryHandler(new DiscoveryDocuments(Catalog)),
+                dispatcher,
+                [new OpenApiHandler(Catalog, _time), new ServiceAccounts.IssuerDiscoveryHandler(_options.ServiceAccountIssuer, _serviceAccountKey!), .. _options.ExtraHandlers],
+                store,
+                () => _ready.Task.IsCompletedSuccessfully,
+                _loggers.CreateLogger<ApiPipeline>(),
+                new NodeBootstrapHandler(certificates, JoinToken, _time));
 
-        await _app.StartAsync(ct).ConfigureAwait(false);
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        Port = new Uri(addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port;
+            var addresses = _app!.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            Port = new Uri(addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port;
 
-        var host = _options.BindAddress.Equals(System.Net.IPAddress.Any) || _options.BindAddress.Equals(System.Net.IPAddress.IPv6Any)
-            ? "127.0.0.1"
-            : _options.BindAddress.ToString();
-        await KubernetesService.EnsureAsync(registries, Catalog, admission, allocator, Port, ct).ConfigureAwait(false);
-        KubeconfigWriter.Write(_options.KubeconfigOrDefault, $"https://{host}:{Port}", certificates);
+            var host = _options.BindAddress.Equals(System.Net.IPAddress.Any) || _options.BindAddress.Equals(System.Net.IPAddress.IPv6Any)
+                ? "127.0.0.1"
+                : _options.BindAddress.ToString();
+            await KubernetesService.EnsureAsync(registries, Catalog, admission, allocator, Port, ct).ConfigureAwait(false);
+            KubeconfigWriter.Write(_options.KubeconfigOrDefault, $"https://{host}:{Port}", certificates);
+        }
+        catch
+        {
+            // Whatever failed, the listener chain is not left running behind the caller's back (DisposeAsync stops it).
+            await Task.WhenAny(web).ConfigureAwait(false);
+            throw;
+        }
+
         _ready.TrySetResult();
         LogReady(logger, Port, started.ElapsedMilliseconds, _options.KubeconfigOrDefault);
     }
@@ -162,7 +180,7 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseWebSockets();
-        app.Run(context => _pipeline!.HandleAsync(context));
+        app.Run(context => _pipeline is { } pipeline ? pipeline.HandleAsync(context) : StartingAsync(context));
         return app;
     }
 
@@ -186,6 +204,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
 
         _certificates?.Dispose();
         _serviceAccountKey?.Dispose();
+    }
+
+    /// <summary>What a request meets between the listener opening and the pipeline existing.</summary>
+    private static Task StartingAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "1";
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "API server ready on port {Port} after {Elapsed} ms; kubeconfig at {Kubeconfig}")]

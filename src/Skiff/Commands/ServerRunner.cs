@@ -29,26 +29,22 @@ internal static partial class ServerRunner
 
         var schedulerMetrics = new Skiff.Scheduler.Metrics.SchedulerMetrics();
         options = WithMetrics(options, schedulerMetrics);
-        IStore store;
+
+        // The store opens while the API server readies its keys and listener; it is disposed after the host.
+        var opening = OpenStoreAsync(options.DataDir, datastore, storeOptions, ct);
         try
         {
-            Directory.CreateDirectory(options.DataDir);
-            store = await StoreFactory.OpenAsync(datastore, options.DataDir, storeOptions, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is StoreException or ArgumentException or IOException or UnauthorizedAccessException)
-        {
-            LogStoreFailed(logger, e.Message);
-            return 1;
-        }
-
-        await using (store.ConfigureAwait(false))
-        {
-            var host = new ApiServerHost(options, store, loggers, TimeProvider.System);
+            var host = new ApiServerHost(options, opening, loggers, TimeProvider.System);
             await using (host.ConfigureAwait(false))
             {
                 try
                 {
                     await host.StartAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception) when (opening.IsFaulted)
+                {
+                    LogStoreFailed(logger, opening.Exception!.InnerException!.Message);
+                    return 1;
                 }
                 catch (IOException e)
                 {
@@ -88,8 +84,31 @@ internal static partial class ServerRunner
                 await trim.ConfigureAwait(false);
             }
         }
+        finally
+        {
+            await CloseStoreAsync(opening).ConfigureAwait(false);
+        }
 
         return 0;
+    }
+
+    private static Task<IStore> OpenStoreAsync(string dataDir, string? datastore, StoreOptions storeOptions, CancellationToken ct) =>
+        Task.Run(
+            () =>
+            {
+                Directory.CreateDirectory(dataDir);
+                return StoreFactory.OpenAsync(datastore, dataDir, storeOptions, ct);
+            },
+            ct);
+
+    private static async Task CloseStoreAsync(Task<IStore> opening)
+    {
+        // A store that failed to open was reported already; one still opening is waited for so it can be closed.
+        await Task.WhenAny(opening).ConfigureAwait(false);
+        if (opening.IsCompletedSuccessfully)
+        {
+            await opening.Result.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static ApiServerOptions WithMetrics(ApiServerOptions options, Skiff.Scheduler.Metrics.SchedulerMetrics metrics) => new()
