@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-dotnet build src/Skiff/Skiff.csproj -c Release -o .artifacts/skiff >/dev/null
+bash scripts/publish.sh >/dev/null
 exec .artifacts/skiff/skiff server "$@"

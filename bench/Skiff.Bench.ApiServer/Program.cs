@@ -7,7 +7,7 @@ using Skiff.Storage.Tests.Etcd;
 var quick = args.Contains("--quick");
 var settings = quick ? BenchSettings.Quick : new BenchSettings();
 var resultsPath = Arg("--results");
-var skiffDll = Path.GetFullPath(Arg("--skiff") ?? SkiffBinary.Find());
+var skiffDll = Path.GetFullPath(Arg("--skiff") ?? SkiffBinary.Publish());
 var log = Console.Error;
 var clock = Stopwatch.StartNew();
 log.WriteLine($"skiff: {skiffDll}");
