@@ -1,12 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Skiff.ApiServer.Hosting;
 using Skiff.Storage;
-using Skiff.Storage.Sqlite;
 
 namespace Skiff.ApiServer.Tests.CustomResources;
 
@@ -14,34 +10,17 @@ namespace Skiff.ApiServer.Tests.CustomResources;
 [Trait("Category", "Slow")]
 public sealed class CrdHttpTests : IAsyncLifetime
 {
-    private const string Token = "crd-test-token";
     private const string CrdJsonFinalizer = "customresourcecleanup.apiextensions.k8s.io";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("skiff-crdhttp-");
-    private IStore _store = null!;
-    private ApiServerHost _host = null!;
+    private LoopbackApiServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_dir.FullName, "server"));
-        await File.WriteAllTextAsync(Path.Combine(_dir.FullName, "server", "tokens.csv"), $"{Token},admin,1,system:masters\n");
-        _store = await SqliteStore.OpenAsync(Path.Combine(_dir.FullName, "state.db"), new StoreOptions { CompactionInterval = TimeSpan.Zero });
-        _host = new ApiServerHost(new ApiServerOptions { DataDir = _dir.FullName, BindAddress = IPAddress.Loopback, Port = 0 }, _store, NullLoggerFactory.Instance, TimeProvider.System);
-        await _host.StartAsync(default);
-        _http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
-        {
-            BaseAddress = new Uri($"https://127.0.0.1:{_host.Port}"),
-        };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _server = await LoopbackApiServer.StartAsync();
+        _http = _server.Admin;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _store.DisposeAsync();
-        _dir.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task CrdLife_CreateServeValidateScaleAndDelete()
@@ -65,7 +44,7 @@ public sealed class CrdHttpTests : IAsyncLifetime
         var viaBeta = await _http.PostAsync("/apis/example.com/v1beta1/namespaces/default/widgets",
             Json(TestJson.Obj("{'apiVersion':'example.com/v1beta1','kind':'Widget','metadata':{'name':'w3'},'spec':{'size':'large','free':'form'}}")));
         Assert.Equal("example.com/v1beta1", (string?)(await viaBeta.Content.ReadFromJsonAsync<JsonObject>())!["apiVersion"]);
-        var stored = await _store.GetAsync("/registry/example.com/widgets/default/w3");
+        var stored = await _server.Store.GetAsync("/registry/example.com/widgets/default/w3");
         Assert.Equal("example.com/v1", (string?)JsonNode.Parse(stored!.Value)!["apiVersion"]);
 
         var invalid = await _http.PostAsync("/apis/example.com/v1/namespaces/default/widgets",
@@ -94,7 +73,7 @@ public sealed class CrdHttpTests : IAsyncLifetime
         await EventuallyAsync(async () =>
             (await _http.GetAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")).StatusCode == HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/apis/example.com/v1/namespaces/default/widgets")).StatusCode);
-        Assert.Empty((await _store.ListAsync("/registry/example.com/widgets/", ListOptions.All)).Items);
+        Assert.Empty((await _server.Store.ListAsync("/registry/example.com/widgets/", ListOptions.All)).Items);
     }
 
     private static StringContent Json(JsonObject obj) => new(obj.ToJsonString(), Encoding.UTF8, "application/json");

@@ -1,12 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Skiff.ApiServer.Hosting;
-using Skiff.Storage;
-using Skiff.Storage.Sqlite;
 
 namespace Skiff.ApiServer.Tests.Handlers;
 
@@ -17,37 +12,20 @@ namespace Skiff.ApiServer.Tests.Handlers;
 [Trait("Category", "Slow")]
 public sealed class VersionConversionHttpTests : IAsyncLifetime
 {
-    private const string AdminToken = "conversion-test-admin-token";
     private const string HpaV1 = "/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers";
     private const string HpaV2 = "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers";
     private const string CoreEvents = "/api/v1/namespaces/default/events";
     private const string GroupEvents = "/apis/events.k8s.io/v1/namespaces/default/events";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("skiff-conversion-");
-    private IStore _store = null!;
-    private ApiServerHost _host = null!;
+    private LoopbackApiServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_dir.FullName, "server"));
-        await File.WriteAllTextAsync(Path.Combine(_dir.FullName, "server", "tokens.csv"), $"{AdminToken},admin,1,system:masters\n");
-        _store = await SqliteStore.OpenAsync(Path.Combine(_dir.FullName, "state.db"), new StoreOptions { CompactionInterval = TimeSpan.Zero });
-        _host = new ApiServerHost(new ApiServerOptions { DataDir = _dir.FullName, BindAddress = IPAddress.Loopback, Port = 0 }, _store, NullLoggerFactory.Instance, TimeProvider.System);
-        await _host.StartAsync(default);
-        _http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
-        {
-            BaseAddress = new Uri($"https://127.0.0.1:{_host.Port}"),
-        };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        _server = await LoopbackApiServer.StartAsync();
+        _http = _server.Admin;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _store.DisposeAsync();
-        _dir.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task HpaCreatedAsV2_ReadsAsV1WithCpuTargetAndOtherMetricsInAnnotations()
@@ -227,7 +205,7 @@ public sealed class VersionConversionHttpTests : IAsyncLifetime
 
     private async Task<JsonObject> StoredAsync(string key)
     {
-        var kv = await _store.GetAsync(key);
+        var kv = await _server.Store.GetAsync(key);
         Assert.NotNull(kv);
         return JsonNode.Parse(kv.Value)!.AsObject();
     }

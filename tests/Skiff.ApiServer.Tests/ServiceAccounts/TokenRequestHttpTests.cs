@@ -1,12 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Skiff.ApiServer.Hosting;
-using Skiff.Storage;
-using Skiff.Storage.Sqlite;
 
 namespace Skiff.ApiServer.Tests.ServiceAccounts;
 
@@ -14,31 +9,18 @@ namespace Skiff.ApiServer.Tests.ServiceAccounts;
 [Trait("Category", "Slow")]
 public sealed class TokenRequestHttpTests : IAsyncLifetime
 {
-    private const string AdminToken = "sa-test-admin-token";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("skiff-satoken-");
-    private IStore _store = null!;
-    private ApiServerHost _host = null!;
+    private LoopbackApiServer _server = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_dir.FullName, "server"));
-        await File.WriteAllTextAsync(Path.Combine(_dir.FullName, "server", "tokens.csv"), $"{AdminToken},admin,1,system:masters\n");
-        _store = await SqliteStore.OpenAsync(Path.Combine(_dir.FullName, "state.db"), new StoreOptions { CompactionInterval = TimeSpan.Zero });
-        _host = new ApiServerHost(new ApiServerOptions { DataDir = _dir.FullName, BindAddress = IPAddress.Loopback, Port = 0 }, _store, NullLoggerFactory.Instance, TimeProvider.System);
-        await _host.StartAsync(default);
-        _admin = Client(AdminToken);
+        _server = await LoopbackApiServer.StartAsync();
+        _admin = _server.Admin;
         var created = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts", Json("""{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"builder"}}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        await _store.DisposeAsync();
-        _dir.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task TokenRequest_ReturnsATokenThatAuthenticatesAsTheServiceAccount()
@@ -51,7 +33,7 @@ public sealed class TokenRequestHttpTests : IAsyncLifetime
         Assert.Equal("https://kubernetes.default.svc.cluster.local", (string?)request["spec"]!["audiences"]![0]);
         var token = (string)request["status"]!["token"]!;
 
-        using var asAccount = Client(token);
+        using var asAccount = _server.Client(token);
         var whoami = await asAccount.PostAsync("/apis/authentication.k8s.io/v1/selfsubjectreviews", Json("""{"apiVersion":"authentication.k8s.io/v1","kind":"SelfSubjectReview"}"""));
         Assert.Equal(HttpStatusCode.Created, whoami.StatusCode);
         var user = (await whoami.Content.ReadFromJsonAsync<JsonObject>())!["status"]!["userInfo"]!;
@@ -97,7 +79,7 @@ public sealed class TokenRequestHttpTests : IAsyncLifetime
 
         var response = await _admin.PostAsync("/api/v1/namespaces/default/serviceaccounts/builder/token", Json($$$$"""{"spec":{"boundObjectRef":{"kind":"Pod","apiVersion":"v1","name":"runner","uid":"{{{{uid}}}}"}}}"""));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        using var asPod = Client((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!["token"]!);
+        using var asPod = _server.Client((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!["token"]!);
         Assert.Equal(HttpStatusCode.OK, (await asPod.GetAsync("/api/v1/namespaces/default/pods")).StatusCode);
 
         var deleted = await _admin.DeleteAsync("/api/v1/namespaces/default/pods/runner?gracePeriodSeconds=0");
@@ -187,16 +169,6 @@ public sealed class TokenRequestHttpTests : IAsyncLifetime
             System.Security.Cryptography.HashAlgorithmName.SHA256));
         var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[0]))!;
         Assert.Equal((string?)key["kid"], (string?)header["kid"]);
-    }
-
-    private HttpClient Client(string token)
-    {
-        var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
-        {
-            BaseAddress = new Uri($"https://127.0.0.1:{_host.Port}"),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

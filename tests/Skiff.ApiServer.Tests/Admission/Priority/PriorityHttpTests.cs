@@ -1,12 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Skiff.ApiServer.Hosting;
-using Skiff.Storage;
-using Skiff.Storage.Sqlite;
 
 namespace Skiff.ApiServer.Tests.Admission.Priority;
 
@@ -14,33 +9,16 @@ namespace Skiff.ApiServer.Tests.Admission.Priority;
 [Trait("Category", "Slow")]
 public sealed class PriorityHttpTests : IAsyncLifetime
 {
-    private const string Token = "prio-test-token";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("skiff-priohttp-");
-    private IStore _store = null!;
-    private ApiServerHost _host = null!;
+    private LoopbackApiServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_dir.FullName, "server"));
-        await File.WriteAllTextAsync(Path.Combine(_dir.FullName, "server", "tokens.csv"), $"{Token},admin,1,system:masters\n");
-        _store = await SqliteStore.OpenAsync(Path.Combine(_dir.FullName, "state.db"), new StoreOptions { CompactionInterval = TimeSpan.Zero });
-        _host = new ApiServerHost(new ApiServerOptions { DataDir = _dir.FullName, BindAddress = IPAddress.Loopback, Port = 0 }, _store, NullLoggerFactory.Instance, TimeProvider.System);
-        await _host.StartAsync(default);
-        _http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
-        {
-            BaseAddress = new Uri($"https://127.0.0.1:{_host.Port}"),
-        };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _server = await LoopbackApiServer.StartAsync();
+        _http = _server.Admin;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _store.DisposeAsync();
-        _dir.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task PodCreate_GetsItsClassPriority_AndUnknownClassesAreForbidden()
