@@ -55,7 +55,7 @@ public sealed class AgentProcess : IAsyncDisposable
         };
         // Its own kubelet port and bridge, so it never collides with another kubelet on this machine.
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "skiff.dll"), "agent", "--server", serverUrl, "--token", token,
-                     "--data-dir", dataDir, "--node-name", nodeName, "--kubelet-port", FreePort().ToString(CultureInfo.InvariantCulture),
+                     "--data-dir", dataDir, "--node-name", nodeName, "--kubelet-port", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
                      "--cni-bridge", "ska" + Guid.NewGuid().ToString("N")[..8]])
         {
             start.ArgumentList.Add(arg);
@@ -116,13 +116,6 @@ public sealed class AgentProcess : IAsyncDisposable
         {
             RemoveDataDir(DataDir);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>containerd may leave mounts under its root; they go before the folder does.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Skiff.E2E;
@@ -49,7 +47,7 @@ public sealed class SkiffServer : IAsyncDisposable
     private static async Task<SkiffServer> StartAsync(string? dataDir, int? port, bool agent, string[] extraArgs)
     {
         dataDir ??= Directory.CreateTempSubdirectory("skiff-e2e-").FullName;
-        port ??= FreePort();
+        port ??= FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
@@ -132,13 +130,6 @@ public sealed class SkiffServer : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)

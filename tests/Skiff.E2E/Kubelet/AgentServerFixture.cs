@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Skiff.E2E.Kubelet;
 
@@ -18,7 +16,7 @@ public sealed class AgentServerFixture : IAsyncLifetime
     private readonly string _root = Directory.CreateTempSubdirectory("skiff-e2e-agent-").FullName;
     private readonly string _bridge = "ske" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _clusterCidr = $"10.{100 + Random.Shared.Next(50)}.0.0/16";
-    private readonly int _kubeletPort = FreePort();
+    private readonly int _kubeletPort = FreePorts.Next();
     private SkiffServer? _server;
     private int _apiPort;
 
@@ -172,13 +170,6 @@ public sealed class AgentServerFixture : IAsyncLifetime
         await process.StandardOutput.ReadToEndAsync();
         await stderr;
         await process.WaitForExitAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()
