@@ -58,7 +58,7 @@ internal static partial class ServerRunner
                 }
 
                 // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
-                using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigOrDefault));
+                using var client = new Kubernetes(LoopbackClientConfig.For(host, options));
                 var controllers = new ControllerManager(client, ControllerRegistry.All(options.ClusterCidr, File.ReadAllText(host.Certificates.AuthorityPath)), TimeProvider.System, loggers).RunAsync(ct);
                 var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
                 var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(KubeletServingCertificates.WithCertificates(kubelet, host.Certificates, TimeProvider.System), client, loggers, logger, ct);
