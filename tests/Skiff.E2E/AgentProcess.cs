@@ -86,25 +86,7 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <summary>SIGTERM, as an operator stops it; returns the exit code.</summary>
     public async Task<int> StopAsync()
     {
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync().ConfigureAwait(false);
-            }
-
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-
+        await Terminator.TerminateAsync(_process, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return _process.ExitCode;
     }
 

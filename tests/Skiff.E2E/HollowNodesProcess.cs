@@ -84,25 +84,7 @@ public sealed class HollowNodesProcess : IAsyncDisposable
     /// <summary>Stops the heartbeats the way an operator would (SIGTERM) and waits for the process to exit.</summary>
     public async Task<int> StopAsync(TimeSpan? timeout = null)
     {
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync().ConfigureAwait(false);
-            }
-
-            using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-
+        await Terminator.TerminateAsync(_process, timeout ?? TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return _process.ExitCode;
     }
 

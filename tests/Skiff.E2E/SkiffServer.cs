@@ -91,28 +91,7 @@ public sealed class SkiffServer : IAsyncDisposable
     }
 
     /// <summary>SIGTERM, as systemd stops skiff: the kubelet and its containerd stop in order (containers keep running).</summary>
-    public async Task StopAsync(TimeSpan timeout)
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await KillAsync().ConfigureAwait(false);
-        }
-    }
+    public Task StopAsync(TimeSpan timeout) => Terminator.TerminateAsync(_process, timeout);
 
     public async ValueTask DisposeAsync()
     {
