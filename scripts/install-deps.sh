@@ -19,6 +19,8 @@ have_cmd docker-registry || need+=(docker-registry)
 have_cmd iptables || need+=(iptables)
 # ip(8) creates and removes the pod bridges the kubelet and its tests use.
 have_cmd ip || need+=(iproute2)
+# The E2E exec -it test gives kubectl a terminal through util-linux's script.
+have_cmd script || need+=(bsdutils)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: installing ${need[*]}" >&2
