@@ -12,6 +12,7 @@ namespace Skiff.Bench.Scheduler;
 internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter log)
 {
     private const string Namespace = "bench";
+    private const string InitNamespace = "bench-init";
 
     public async Task<ShapeResult> RunAsync(string shape)
     {
@@ -21,7 +22,10 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         // Let the scheduler's node informer take in the last registrations before the clock starts.
         await Task.Delay(TimeSpan.FromSeconds(5));
         var rssAtNodes = cluster.Server.RssMiB();
-        await CreateNamespaceAsync(cluster.Client);
+        await CreateNamespaceAsync(cluster.Client, Namespace);
+        await CreateInitPodsAsync(cluster, shape);
+        var attemptsBefore = await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AttemptBucket);
+        var algorithmBefore = await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AlgorithmBucket);
 
         // The idle cost of the cluster (Lease renewals, node heartbeats, controllers' resyncs) goes on during the pods
         // too; measured alone first, it can be taken off the per-pod figure.
@@ -40,14 +44,7 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         await using var watch = await PodBindWatch.StartAsync(cluster.WatchClient, Namespace, clock);
         var created = new TimeSpan[options.Pods];
         var firstCreate = clock.Elapsed;
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, options.Pods),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            async (i, ct) =>
-            {
-                created[i] = clock.Elapsed;
-                await CreatePodAsync(cluster.Client, PodShapes.Pod(shape, i, options), ct);
-            });
+        await CreatePodsAsync(cluster.Client, Namespace, shape, options.Pods, i => created[i] = clock.Elapsed);
         var createSeconds = (clock.Elapsed - firstCreate).TotalSeconds;
         log.WriteLine($"created {options.Pods} pods in {createSeconds:0.0} s; {watch.Count} bound so far");
 
@@ -81,8 +78,8 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         var serverCpuSeconds = (cluster.Server.Cpu() - serverCpu).TotalSeconds;
         var hollowCpuSeconds = (cluster.Nodes.Cpu() - hollowCpu).TotalSeconds;
         var (loadMin, loadMedian, loadMax) = load.Summary();
-        var (attemptP50, attemptP99, attempts) = await MetricsScrape.AttemptLatencyAsync(cluster.Client);
-        var (algorithmP50, algorithmP99, _) = await MetricsScrape.AttemptLatencyAsync(cluster.Client, MetricsScrape.AlgorithmBucket);
+        var (attemptP50, attemptP99, attempts) = MetricsScrape.Between(attemptsBefore, await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AttemptBucket));
+        var (algorithmP50, algorithmP99, _) = MetricsScrape.Between(algorithmBefore, await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AlgorithmBucket));
         var result = new ShapeResult(
             shape,
             options.Nodes,
@@ -117,20 +114,55 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         return result;
     }
 
-    private static async Task CreateNamespaceAsync(HttpClient client)
+    /// <summary>Upstream's unmeasured first batch, in a namespace of its own, bound before the idle sample and the clock.</summary>
+    private async Task CreateInitPodsAsync(BenchCluster cluster, string shape)
     {
-        using var content = new StringContent($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{Namespace}\"}}}}", Encoding.UTF8, "application/json");
+        if (options.InitPods == 0)
+        {
+            return;
+        }
+
+        await CreateNamespaceAsync(cluster.Client, InitNamespace);
+        var clock = Stopwatch.StartNew();
+        await using var watch = await PodBindWatch.StartAsync(cluster.WatchClient, InitNamespace, clock);
+        await CreatePodsAsync(cluster.Client, InitNamespace, shape, options.InitPods, _ => { });
+        while (watch.Count < options.InitPods && clock.Elapsed < options.BindTimeout && watch.Failure is null)
+        {
+            await Task.Delay(200);
+        }
+
+        if (watch.Count < options.InitPods)
+        {
+            throw new InvalidOperationException($"only {watch.Count} of {options.InitPods} init pods bound in {clock.Elapsed.TotalSeconds:0} s", watch.Failure);
+        }
+
+        log.WriteLine($"{options.InitPods} init pods bound in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private async Task CreatePodsAsync(HttpClient client, string ns, string shape, int count, Action<int> sending) =>
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+            async (i, ct) =>
+            {
+                sending(i);
+                await CreatePodAsync(client, ns, PodShapes.Pod(shape, i, options), ct);
+            });
+
+    private static async Task CreateNamespaceAsync(HttpClient client, string name)
+    {
+        using var content = new StringContent($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{name}\"}}}}", Encoding.UTF8, "application/json");
         using var response = await client.PostAsync("/api/v1/namespaces", content);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Retries throttling and server errors a few times, as client-go would; anything else is a benchmark bug.</summary>
-    private static async Task CreatePodAsync(HttpClient client, string json, CancellationToken ct)
+    private static async Task CreatePodAsync(HttpClient client, string ns, string json, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var content = new StringContent(json, Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync($"/api/v1/namespaces/{Namespace}/pods", content, ct);
+            using var response = await client.PostAsync($"/api/v1/namespaces/{ns}/pods", content, ct);
             if (response.IsSuccessStatusCode)
             {
                 return;
