@@ -1,5 +1,6 @@
 using System.Net;
 using k8s.Autorest;
+using Skiff.HollowNodes.Http;
 
 namespace Skiff.HollowNodes;
 
@@ -7,7 +8,12 @@ namespace Skiff.HollowNodes;
 internal static class ApiErrors
 {
     public static bool Is(Exception e, HttpStatusCode code) =>
-        e is HttpOperationException { Response.StatusCode: var status } && status == code;
+        e switch
+        {
+            HttpOperationException { Response.StatusCode: var status } => status == code,
+            ApiStatusException refused => refused.Status == code,
+            _ => false,
+        };
 
     public static bool NotFound(Exception e) => Is(e, HttpStatusCode.NotFound);
 

@@ -1,4 +1,5 @@
 using k8s;
+using Skiff.HollowNodes.Http;
 using Skiff.HollowNodes.Nodes;
 using Skiff.HollowNodes.Scheduling;
 
@@ -11,6 +12,7 @@ namespace Skiff.HollowNodes.Heartbeat;
 internal sealed class LeaseRenewer
 {
     private readonly IKubernetes _client;
+    private readonly LeanWrites _writes;
     private readonly NodeSet _nodes;
     private readonly NodeRegistrar _registrar;
     private readonly HollowNodeOptions _options;
@@ -21,6 +23,7 @@ internal sealed class LeaseRenewer
     public LeaseRenewer(IKubernetes client, NodeSet nodes, NodeRegistrar registrar, HollowNodeOptions options, TimeProvider time, FailureCounter failures)
     {
         _client = client;
+        _writes = new LeanWrites(client);
         _nodes = nodes;
         _registrar = registrar;
         _options = options;
@@ -70,7 +73,6 @@ internal sealed class LeaseRenewer
         }
 
         var lease = LeaseBuilder.Lease(node.Name, node.Uid, node.LeaseResourceVersion, _options.LeaseDuration, _time.GetUtcNow());
-        var updated = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, node.Name, LeaseBuilder.Namespace, cancellationToken: ct).ConfigureAwait(false);
-        node.LeaseResourceVersion = updated.Metadata.ResourceVersion;
+        node.LeaseResourceVersion = await _writes.ReplaceLeaseAsync(LeaseBuilder.Namespace, node.Name, KubernetesJson.Serialize(lease), ct).ConfigureAwait(false);
     }
 }

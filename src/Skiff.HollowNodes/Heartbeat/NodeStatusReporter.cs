@@ -1,5 +1,5 @@
 using k8s;
-using k8s.Models;
+using Skiff.HollowNodes.Http;
 using Skiff.HollowNodes.Nodes;
 using Skiff.HollowNodes.Scheduling;
 
@@ -11,7 +11,7 @@ namespace Skiff.HollowNodes.Heartbeat;
 /// </summary>
 internal sealed class NodeStatusReporter
 {
-    private readonly IKubernetes _client;
+    private readonly LeanWrites _writes;
     private readonly NodeSet _nodes;
     private readonly NodeRegistrar _registrar;
     private readonly HollowNodeOptions _options;
@@ -20,7 +20,7 @@ internal sealed class NodeStatusReporter
 
     public NodeStatusReporter(IKubernetes client, NodeSet nodes, NodeRegistrar registrar, HollowNodeOptions options, TimeProvider time, FailureCounter failures)
     {
-        _client = client;
+        _writes = new LeanWrites(client);
         _nodes = nodes;
         _registrar = registrar;
         _options = options;
@@ -37,7 +37,7 @@ internal sealed class NodeStatusReporter
         try
         {
             var patch = NodeBuilder.HeartbeatPatch(node.ReadySince, _time.GetUtcNow()).ToJsonString();
-            await _client.CoreV1.PatchNodeStatusAsync(new V1Patch(patch, V1Patch.PatchType.StrategicMergePatch), node.Name, cancellationToken: ct).ConfigureAwait(false);
+            await _writes.PatchNodeStatusAsync(node.Name, patch, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (ApiErrors.NotFound(e) && !ct.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Skiff.HollowNodes.Http;
 using Skiff.HollowNodes.Nodes;
 using Skiff.HollowNodes.Scheduling;
 
@@ -16,6 +17,7 @@ namespace Skiff.HollowNodes.Pods;
 internal sealed class PodSimulator
 {
     private readonly IKubernetes _client;
+    private readonly LeanWrites _writes;
     private readonly NodeSet _nodes;
     private readonly HollowNodeOptions _options;
     private readonly TimeProvider _time;
@@ -27,6 +29,7 @@ internal sealed class PodSimulator
     public PodSimulator(IKubernetes client, NodeSet nodes, HollowNodeOptions options, TimeProvider time, ILogger logger)
     {
         _client = client;
+        _writes = new LeanWrites(client);
         _nodes = nodes;
         _options = options;
         _time = time;
@@ -192,7 +195,7 @@ internal sealed class PodSimulator
     {
         try
         {
-            await _client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch), pod.Name, pod.Namespace, cancellationToken: ct).ConfigureAwait(false);
+            await _writes.PatchPodStatusAsync(pod.Namespace, pod.Name, patch.ToJsonString(), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (ApiErrors.NotFound(e))
         {
