@@ -31,6 +31,11 @@ internal sealed record ShapeResult(
 
     public double IdleHollowCores { get; init; }
 
+    /// <summary>The server's allocation, collections, GC pauses and JIT over the measured window.</summary>
+    public RuntimeSample? ServerRuntime { get; init; }
+
+    public double ServerAllocatedKiBPerPod => BoundPods == 0 || ServerRuntime is null ? double.NaN : ServerRuntime.AllocatedBytes / 1024 / BoundPods;
+
     public double LoadMin { get; init; } = double.NaN;
 
     public double LoadMedian { get; init; } = double.NaN;

@@ -18,22 +18,49 @@ public static class RequestBody
             throw ApiErrors.RequestEntityTooLarge();
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        while (true)
+        // Every write reads a body; most say how long they are, so read straight into an array of that size.
+        if (request.ContentLength is { } length)
         {
-            var read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false);
-            if (read == 0)
+            var exact = new byte[length];
+            var filled = 0;
+            while (filled < exact.Length)
             {
-                break;
+                var read = await request.Body.ReadAsync(exact.AsMemory(filled), ct).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return exact[..filled];
+                }
+
+                filled += read;
             }
 
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw ApiErrors.RequestEntityTooLarge();
-            }
+            // A body longer than announced is refused by the server before it gets here; nothing is left to read.
+            return exact;
+        }
 
-            buffer.Write(chunk, 0, read);
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            while (true)
+            {
+                var read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                if (buffer.Length + read > MaxBytes)
+                {
+                    throw ApiErrors.RequestEntityTooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

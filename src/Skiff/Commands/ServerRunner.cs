@@ -121,7 +121,7 @@ internal static partial class ServerRunner
         ServiceCidr = options.ServiceCidr,
         ClusterCidr = options.ClusterCidr,
         Token = options.Token,
-        ExtraHandlers = [.. options.ExtraHandlers, new MetricsHandler([metrics.Render])],
+        ExtraHandlers = [.. options.ExtraHandlers, new MetricsHandler([metrics.Render, Skiff.ApiServer.Metrics.RuntimeMetrics.Render])],
     };
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "cannot read the scheduler configuration: {Reason}")]
