@@ -12,14 +12,20 @@ namespace Skiff.Client.Controllers;
 public sealed class ControllerRuntime
 {
     private readonly List<Controller> _controllers = [];
-    private readonly SharedInformerFactory _informers;
+    private readonly ISharedInformerFactory _informers;
+    private readonly InformerScope? _scope;
     private readonly EventBroadcaster _events;
     private readonly ILoggerFactory _loggers;
 
-    public ControllerRuntime(IKubernetes client, TimeProvider time, ILoggerFactory loggers, InformerOptions? informerOptions = null)
+    /// <param name="shared">
+    /// Informers the process already runs (and started) for several components; the runtime's handlers on them end with
+    /// <see cref="RunAsync"/>. Without it the runtime has informers of its own, stopped with it.
+    /// </param>
+    public ControllerRuntime(IKubernetes client, TimeProvider time, ILoggerFactory loggers, InformerOptions? informerOptions = null, ISharedInformerFactory? shared = null)
     {
         _loggers = loggers;
-        _informers = new SharedInformerFactory(client, time, loggers, informerOptions);
+        _scope = shared is null ? null : new InformerScope(shared);
+        _informers = _scope ?? (ISharedInformerFactory)new SharedInformerFactory(client, time, loggers, informerOptions);
         _events = new EventBroadcaster(client, time, loggers.CreateLogger("skiff.events"));
         Context = new ControllerContext
         {
@@ -76,8 +82,15 @@ public sealed class ControllerRuntime
             controllers = [.. _controllers];
         }
 
-        await Task.WhenAll(controllers.Select(c => Task.Run(() => c.RunAsync(ct), CancellationToken.None))).ConfigureAwait(false);
-        await events.ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(controllers.Select(c => Task.Run(() => c.RunAsync(ct), CancellationToken.None))).ConfigureAwait(false);
+            await events.ConfigureAwait(false);
+        }
+        finally
+        {
+            _scope?.Dispose();
+        }
     }
 
     private void Register(Controller controller)

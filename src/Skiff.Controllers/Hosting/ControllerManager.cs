@@ -38,7 +38,7 @@ public sealed class ControllerManager
 
     private async Task LeadAsync(CancellationToken leading)
     {
-        var runtime = new ControllerRuntime(_client, _time, _loggers, _options.Informers);
+        var runtime = new ControllerRuntime(_client, _time, _loggers, _options.Informers, _options.SharedInformers);
         foreach (var setup in _setups)
         {
             runtime.TrySetup(setup);

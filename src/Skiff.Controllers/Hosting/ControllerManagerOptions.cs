@@ -9,4 +9,10 @@ public sealed record ControllerManagerOptions
     public LeaderElectionOptions LeaderElection { get; init; } = new() { Namespace = "kube-system", Name = "kube-controller-manager" };
 
     public InformerOptions Informers { get; init; } = InformerOptions.Default;
+
+    /// <summary>
+    /// Informers the process runs for all its components (started by their owner); each term attaches its handlers to
+    /// them instead of listing and watching everything again. Null: every term builds informers of its own.
+    /// </summary>
+    public ISharedInformerFactory? SharedInformers { get; init; }
 }

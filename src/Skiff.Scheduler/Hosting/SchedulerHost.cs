@@ -13,7 +13,8 @@ namespace Skiff.Scheduler.Hosting;
 
 /// <summary>
 /// kube-scheduler inside the server: campaigns for the kube-system/kube-scheduler Lease and, for each term it leads,
-/// builds fresh informers, cache and queue, waits for the informers to sync and schedules until the lease is lost.
+/// builds fresh informers (or attaches to the process's shared ones), cache and queue, waits for the informers to sync
+/// and schedules until the lease is lost.
 /// Metrics outlive terms so /metrics keeps counting across them.
 /// </summary>
 public sealed class SchedulerHost
@@ -24,9 +25,11 @@ public sealed class SchedulerHost
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly LeaderElector _elector;
+    private readonly ISharedInformerFactory? _shared;
 
-    public SchedulerHost(IKubernetes client, SchedulerSettings settings, PluginRegistry registry, TimeProvider time, ILoggerFactory loggers, LeaderElectionOptions? election = null, SchedulerMetrics? metrics = null)
+    public SchedulerHost(IKubernetes client, SchedulerSettings settings, PluginRegistry registry, TimeProvider time, ILoggerFactory loggers, LeaderElectionOptions? election = null, SchedulerMetrics? metrics = null, ISharedInformerFactory? sharedInformers = null)
     {
+        _shared = sharedInformers;
         Metrics = metrics ?? new SchedulerMetrics();
         _client = client;
         _settings = settings;
@@ -48,7 +51,9 @@ public sealed class SchedulerHost
 
     private async Task LeadAsync(CancellationToken leading)
     {
-        var informers = new SharedInformerFactory(_client, _time, _loggers);
+        // With the process's shared informers (started by their owner) a term only attaches handlers to them.
+        using var scope = _shared is null ? null : new InformerScope(_shared);
+        var informers = scope ?? (ISharedInformerFactory)new SharedInformerFactory(_client, _time, _loggers);
         var broadcaster = new EventBroadcaster(_client, _time, _loggers.CreateLogger("skiff.scheduler.events"));
         var priorityClasses = informers.Get<V1PriorityClass>();
         using var scheduler = new Scheduling.Scheduler(new SchedulerDependencies

@@ -1,6 +1,7 @@
 using k8s;
 using Microsoft.Extensions.Logging;
 using Skiff.ApiServer.Hosting;
+using Skiff.Client.Informers;
 using Skiff.Controllers.Hosting;
 using Skiff.Scheduler.Config;
 using Skiff.Scheduler.Hosting;
@@ -59,8 +60,18 @@ internal static partial class ServerRunner
 
                 // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
                 using var client = new Kubernetes(LoopbackClientConfig.For(host, options));
-                var controllers = new ControllerManager(client, ControllerRegistry.All(options.ClusterCidr, File.ReadAllText(host.Certificates.AuthorityPath)), TimeProvider.System, loggers).RunAsync(ct);
-                var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
+
+                // One set of informers for the controller manager and the scheduler: each pod and node event is decoded
+                // once in this process, not once per component. They run for the process's life; terms attach handlers.
+                var informers = new SharedInformerFactory(client, TimeProvider.System, loggers);
+                informers.Start(ct);
+                var controllers = new ControllerManager(
+                    client,
+                    ControllerRegistry.All(options.ClusterCidr, File.ReadAllText(host.Certificates.AuthorityPath)),
+                    TimeProvider.System,
+                    loggers,
+                    new ControllerManagerOptions { SharedInformers = informers }).RunAsync(ct);
+                var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics, sharedInformers: informers).RunAsync(ct);
                 var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(KubeletServingCertificates.WithCertificates(kubelet, host.Certificates, TimeProvider.System), client, loggers, logger, ct);
                 var trim = StartupMemoryTrim.RunAsync(TimeSpan.FromSeconds(5), TimeProvider.System, ct);
                 try
