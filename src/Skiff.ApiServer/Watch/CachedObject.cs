@@ -5,12 +5,13 @@ namespace Skiff.ApiServer.Watch;
 
 /// <summary>
 /// One object as the watch cache holds it. Shared by every reader, so never modified: writers replace it.
-/// Its JSON encoding is made once, before the object is shared, and every watcher sends those bytes.
+/// Its JSON encoding is made once, before the object is shared, and every watcher sends those bytes; the document is
+/// parsed from them only for readers that need one.
 /// </summary>
 public sealed record CachedObject
 {
-    private readonly JsonObject _document;
     private readonly byte[] _json;
+    private JsonObject? _document;
     private readonly Lock _gate = new();
     private volatile bool _built;
     private SelectableView? _selectable;
@@ -22,6 +23,15 @@ public sealed record CachedObject
         Revision = revision;
         _document = obj;
         _json = JsonSerializer.SerializeToUtf8Bytes(obj, Registry.Json.Compact);
+    }
+
+    /// <summary>An object known by its compact JSON only; the document is parsed from it if a reader needs one.</summary>
+    public CachedObject(string key, string ns, byte[] json, long revision)
+    {
+        Key = key;
+        Namespace = ns;
+        Revision = revision;
+        _json = json;
     }
 
     public string Key { get; }
@@ -43,13 +53,13 @@ public sealed record CachedObject
                 {
                     if (!_built)
                     {
-                        Visit(_document);
+                        Visit(Document());
                         _built = true;
                     }
                 }
             }
 
-            return _document;
+            return _document!;
         }
     }
 
@@ -72,9 +82,12 @@ public sealed record CachedObject
     {
         lock (_gate)
         {
-            return _selectable ??= read(_document);
+            return _selectable ??= read(Document());
         }
     }
+
+    /// <summary>Called under the gate.</summary>
+    private JsonObject Document() => _document ??= Registry.Json.ParseObject(_json);
 
     private static void Visit(JsonNode? node)
     {

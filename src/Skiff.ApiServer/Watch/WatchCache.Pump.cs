@@ -98,6 +98,11 @@ public sealed partial class WatchCache
 
     private CachedObject ToCached(string key, byte[] value, long revision)
     {
+        if (StoredJson.TryAddResourceVersion(value, revision, out var json, out var storedNamespace))
+        {
+            return new CachedObject(key, _resource.Info.Namespaced ? storedNamespace : string.Empty, json, revision);
+        }
+
         var stored = _resource.Decode(value, revision);
         var ns = _resource.Info.Namespaced ? Registry.Json.Namespace(stored.Object) : string.Empty;
         return new CachedObject(key, ns, stored.Object, revision);

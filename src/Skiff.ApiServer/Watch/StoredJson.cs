@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Skiff.ApiServer.Watch;
+
+/// <summary>
+/// Turns a stored object's bytes into what watchers receive without a document: the server stores compact JSON with
+/// no metadata.resourceVersion, and reading it back adds the revision as metadata's last member, so splicing
+/// <c>"resourceVersion":"N"</c> before metadata's closing brace gives the same bytes as decoding and encoding again.
+/// Every stored write (each Lease renewal, pod status, event) goes through here.
+/// </summary>
+public static class StoredJson
+{
+    private static readonly byte[] MetadataName = "metadata"u8.ToArray();
+    private static readonly byte[] ResourceVersionName = "resourceVersion"u8.ToArray();
+    private static readonly byte[] NamespaceName = "namespace"u8.ToArray();
+
+    /// <summary>
+    /// False when the bytes are not in the server's own stored shape (no metadata object, or one that already has a
+    /// resourceVersion); the caller then decodes and encodes them.
+    /// </summary>
+    public static bool TryAddResourceVersion(ReadOnlySpan<byte> stored, long revision, out byte[] json, out string ns)
+    {
+        json = [];
+        ns = string.Empty;
+        var reader = new Utf8JsonReader(stored);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMetadata = reader.ValueTextEquals(MetadataName);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (!isMetadata)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var members = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                members++;
+                if (reader.ValueTextEquals(ResourceVersionName))
+                {
+                    return false;
+                }
+
+                var isNamespace = reader.ValueTextEquals(NamespaceName);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (isNamespace && reader.TokenType == JsonTokenType.String)
+                {
+                    ns = reader.GetString() ?? string.Empty;
+                }
+
+                reader.Skip();
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                return false;
+            }
+
+            json = Splice(stored, (int)reader.TokenStartIndex, revision, members > 0);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static byte[] Splice(ReadOnlySpan<byte> stored, int at, long revision, bool comma)
+    {
+        Span<byte> member = stackalloc byte[64];
+        var length = 0;
+        if (comma)
+        {
+            member[length++] = (byte)',';
+        }
+
+        length += Encoding.UTF8.GetBytes("\"resourceVersion\":\"", member[length..]);
+        revision.TryFormat(member[length..], out var digits, default, CultureInfo.InvariantCulture);
+        length += digits;
+        member[length++] = (byte)'"';
+
+        var json = new byte[stored.Length + length];
+        stored[..at].CopyTo(json);
+        member[..length].CopyTo(json.AsSpan(at));
+        stored[at..].CopyTo(json.AsSpan(at + length));
+        return json;
+    }
+}
