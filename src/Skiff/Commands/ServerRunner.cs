@@ -57,8 +57,9 @@ internal static partial class ServerRunner
                     return 1;
                 }
 
-                // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
-                using var client = new Kubernetes(LoopbackClientConfig.For(host, options));
+                // The controller manager is a client of the API like any other; admin credentials until RBAC exists. Its
+                // requests (and the scheduler's and the kubelet's) reach the pipeline in process, skipping TLS and sockets.
+                using var client = new Kubernetes(LoopbackClientConfig.For(host, options), host.CreateInProcessHandler(host.Certificates.Admin));
                 var controllers = new ControllerManager(client, ControllerRegistry.All(options.ClusterCidr, File.ReadAllText(host.Certificates.AuthorityPath)), TimeProvider.System, loggers).RunAsync(ct);
                 var scheduler = new SchedulerHost(client, schedulerSettings, DefaultPlugins.CreateRegistry(), TimeProvider.System, loggers, metrics: schedulerMetrics).RunAsync(ct);
                 var agent = kubelet is null ? Task.FromResult<KubeletHost?>(null) : StartKubeletAsync(KubeletServingCertificates.WithCertificates(kubelet, host.Certificates, TimeProvider.System), client, loggers, logger, ct);
