@@ -71,6 +71,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     /// <summary>The port actually bound (useful when the options asked for port 0).</summary>
     public int Port { get; private set; }
 
+    /// <summary>
+    /// A handler for the server's own components: each request goes straight to the pipeline in this process, without
+    /// TLS or a socket, authenticated as the holder of <paramref name="identity"/> (a certificate the cluster CA
+    /// signed). Requests that need a connection upgrade (exec, attach, port-forward) fail; those need the listener.
+    /// </summary>
+    public DelegatingHandler CreateInProcessHandler(System.Security.Cryptography.X509Certificates.X509Certificate2 identity) =>
+        new InProcess.InProcessHandler(context => _pipeline is { } pipeline ? pipeline.HandleAsync(context) : StartingAsync(context), identity);
+
     public async Task StartAsync(CancellationToken ct)
     {
         var started = Stopwatch.StartNew();

@@ -58,8 +58,9 @@ internal static partial class ServerRunner
                     return 1;
                 }
 
-                // The controller manager is a client of the API like any other; admin credentials until RBAC exists.
-                using var client = new Kubernetes(LoopbackClientConfig.For(host, options));
+                // The controller manager is a client of the API like any other; admin credentials until RBAC exists. Its
+                // requests (and the scheduler's and the kubelet's) reach the pipeline in process, skipping TLS and sockets.
+                using var client = new Kubernetes(LoopbackClientConfig.For(host, options), host.CreateInProcessHandler(host.Certificates.Admin));
 
                 // One set of informers for the controller manager and the scheduler: each pod and node event is decoded
                 // once in this process, not once per component. They run for the process's life; terms attach handlers.
