@@ -15,6 +15,7 @@ public sealed class PriorityAdmission : IAsyncAdmission
 {
     private readonly Registries _registries;
     private readonly ResourceInfo _classes;
+    private volatile DefaultClassMemo? _memo;
 
     public PriorityAdmission(Registries registries, ResourceCatalog catalog)
     {
@@ -77,6 +78,17 @@ public sealed class PriorityAdmission : IAsyncAdmission
     {
         var store = _registries.For(_classes);
         var page = await _registries.Store.ListAsync(store.Prefix(string.Empty), ListOptions.All, ct).ConfigureAwait(false);
+
+        // Every pod create asks; decoding every class each time was a few percent of the server's allocation. The
+        // same count and newest revision mean the same classes: any create or update brings a newer revision, and
+        // deletes alone lower the count.
+        var count = page.Items.Count;
+        var newest = page.Items.Count == 0 ? 0 : page.Items.Max(kv => kv.ModRevision);
+        if (_memo is { } memo && memo.Count == count && memo.NewestRevision == newest)
+        {
+            return memo.Chosen;
+        }
+
         JsonObject? chosen = null;
         foreach (var kv in page.Items)
         {
@@ -93,8 +105,20 @@ public sealed class PriorityAdmission : IAsyncAdmission
             }
         }
 
+        if (chosen is not null)
+        {
+            // A parsed document builds its members on first read, which is not safe from many requests at once:
+            // read what admission uses before the object is shared.
+            _ = Json.Name(chosen);
+            _ = JsonFields.Str(chosen, "preemptionPolicy");
+        }
+
+        _memo = new DefaultClassMemo(count, newest, chosen);
         return chosen;
     }
+
+    /// <summary>The global default found in one listing of the classes; only read, never changed, once shared.</summary>
+    private sealed record DefaultClassMemo(int Count, long NewestRevision, JsonObject? Chosen);
 
     private static long Value(JsonObject priorityClass) => JsonFields.Long(priorityClass, "value") ?? 0;
 }

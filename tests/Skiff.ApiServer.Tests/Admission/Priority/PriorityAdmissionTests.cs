@@ -73,6 +73,28 @@ public sealed class PriorityAdmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GlobalDefault_AddedChangedOrDeletedBetweenPods_AppliesToTheNextPod()
+    {
+        var store = _registries.For(AdmissionKit.Resource("scheduling.k8s.io/v1/priorityclasses"));
+        Assert.Equal(0, (long)(await AdmitAsync("{'metadata':{'name':'p1'},'spec':{}}"))["spec"]!["priority"]!);
+
+        await AddClassAsync("{'metadata':{'name':'normal'},'value':100,'globalDefault':true}");
+        Assert.Equal(100, (long)(await AdmitAsync("{'metadata':{'name':'p2'},'spec':{}}"))["spec"]!["priority"]!);
+
+        await store.UpdateAsync(string.Empty, "normal", live =>
+        {
+            live["value"] = 150;
+            return live;
+        }, null, dryRun: false, default);
+        Assert.Equal(150, (long)(await AdmitAsync("{'metadata':{'name':'p3'},'spec':{}}"))["spec"]!["priority"]!);
+
+        await store.DeleteAsync(string.Empty, "normal", new DeleteRequest(), dryRun: false, default);
+        var last = await AdmitAsync("{'metadata':{'name':'p4'},'spec':{}}");
+        Assert.Equal(0, (long)last["spec"]!["priority"]!);
+        Assert.Null(last["spec"]!["priorityClassName"]);
+    }
+
+    [Fact]
     public async Task PriorityInSpec_DifferentFromClass_IsForbidden()
     {
         await AddClassAsync("{'metadata':{'name':'low'},'value':5}");
