@@ -16,6 +16,19 @@ public sealed class NodeInfo
         SetNode(node);
     }
 
+    private NodeInfo(NodeInfo source)
+    {
+        Node = source.Node;
+        Allocatable = source.Allocatable;
+        Requested = source.Requested.Clone();
+        NonZeroRequested = source.NonZeroRequested.Clone();
+        Generation = source.Generation;
+        Pods.AddRange(source.Pods);
+        PodsWithAffinity.AddRange(source.PodsWithAffinity);
+        PodsWithRequiredAntiAffinity.AddRange(source.PodsWithRequiredAntiAffinity);
+        UsedPorts.UnionWith(source.UsedPorts);
+    }
+
     public V1Node? Node { get; private set; }
 
     public string Name => Node?.Metadata?.Name ?? string.Empty;
@@ -94,21 +107,21 @@ public sealed class NodeInfo
         return true;
     }
 
-    public NodeInfo Clone()
+    public NodeInfo Clone() => Clone(withImageStates: true);
+
+    /// <summary>
+    /// A copy that counts the same pods. Allocatable is shared rather than parsed again: it is only ever replaced
+    /// (by <see cref="SetNode"/>), never changed in place.
+    /// </summary>
+    internal NodeInfo Clone(bool withImageStates)
     {
-        var copy = new NodeInfo(Node)
+        var copy = new NodeInfo(this);
+        if (withImageStates)
         {
-            Requested = Requested.Clone(),
-            NonZeroRequested = NonZeroRequested.Clone(),
-            Generation = Generation,
-        };
-        copy.Pods.AddRange(Pods);
-        copy.PodsWithAffinity.AddRange(PodsWithAffinity);
-        copy.PodsWithRequiredAntiAffinity.AddRange(PodsWithRequiredAntiAffinity);
-        copy.UsedPorts.UnionWith(UsedPorts);
-        foreach (var (name, state) in ImageStates)
-        {
-            copy.ImageStates[name] = state;
+            foreach (var (name, state) in ImageStates)
+            {
+                copy.ImageStates[name] = state;
+            }
         }
 
         return copy;

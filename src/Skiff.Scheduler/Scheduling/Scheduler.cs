@@ -128,7 +128,7 @@ public sealed partial class Scheduler : IDisposable
         var started = Stopwatch.GetTimestamp();
         var cycle = Queue.SchedulingCycle;
         Cache.UpdateSnapshot(Snapshot);
-        var state = new CycleState();
+        var state = new CycleState { PodInfo = queued.Pod };
         ScheduleResult result;
         try
         {
@@ -164,7 +164,7 @@ public sealed partial class Scheduler : IDisposable
         _metrics.ObserveAlgorithm(Stopwatch.GetElapsedTime(started));
         var host = result.SuggestedHost!;
         var assumed = PodCopies.With(pod, nodeName: host);
-        Cache.AssumePod(assumed);
+        Cache.AssumePod(queued.Pod.ForCopy(assumed));
         var reserved = profile.RunReserve(state, assumed, host);
         if (!reserved.IsSuccess)
         {
