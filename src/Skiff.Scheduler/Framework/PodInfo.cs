@@ -10,8 +10,7 @@ public sealed class PodInfo
     public PodInfo(V1Pod pod)
     {
         Pod = pod;
-        Requests = PodResources.Requests(pod);
-        NonZeroRequests = PodResources.NonZeroRequests(pod);
+        (Requests, NonZeroRequests) = PodResources.Both(pod);
         Priority = pod.Spec?.Priority ?? 0;
     }
 
