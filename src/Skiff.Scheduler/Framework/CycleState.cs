@@ -77,6 +77,10 @@ public sealed class CycleState
     public Resource PodNonZeroRequests(V1Pod pod) =>
         PodInfo is { } info && ReferenceEquals(info.Pod, pod) ? info.NonZeroRequests : PodResources.NonZeroRequests(pod);
 
+    /// <summary>The pod's inter-pod affinity terms, parsed once per pod by <see cref="PodInfo"/> when it describes this pod.</summary>
+    public PodAffinityTerms PodAffinity(V1Pod pod) =>
+        PodInfo is { } info && ReferenceEquals(info.Pod, pod) ? info.Affinity : PodAffinityTerms.Parse(pod);
+
     /// <summary>A shallow copy, for preemption's what-if filtering.</summary>
     public CycleState Clone()
     {
