@@ -103,8 +103,12 @@ public sealed class SchedulerCache
     }
 
     /// <summary>Counts a pod on the node it is about to be bound to (its spec.nodeName must be set).</summary>
-    public void AssumePod(V1Pod pod)
+    public void AssumePod(V1Pod pod) => AssumePod(NewPodInfo(pod));
+
+    /// <inheritdoc cref="AssumePod(V1Pod)"/>
+    public void AssumePod(PodInfo info)
     {
+        var pod = info.Pod;
         lock (_lock)
         {
             var uid = pod.Metadata.Uid;
@@ -113,7 +117,7 @@ public sealed class SchedulerCache
                 throw new InvalidOperationException($"pod {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} is in the cache, so can't be assumed");
             }
 
-            var state = new PodState(NewPodInfo(pod), pod.Spec.NodeName) { Assumed = true };
+            var state = new PodState(info, pod.Spec.NodeName) { Assumed = true };
             _pods[uid] = state;
             AddToNode(state);
         }
@@ -259,8 +263,7 @@ public sealed class SchedulerCache
 
     private NodeInfo CopyWithImages(NodeInfo info)
     {
-        var copy = info.Clone();
-        copy.ImageStates.Clear();
+        var copy = info.Clone(withImageStates: false);
         foreach (var image in info.Node?.Status?.Images ?? [])
         {
             foreach (var name in image.Names ?? [])

@@ -12,6 +12,8 @@ public sealed class FeasibleNodeFinder
     public const int MinFeasibleNodesToFind = 100;
     public const int MinFeasibleNodesPercentageToFind = 5;
 
+    private const int MinNodesToParallelize = 32;
+
     private int _nextStartNodeIndex;
 
     /// <summary>The global percentageOfNodesToScore (0 = adaptive), overridden by a profile's own.</summary>
@@ -45,6 +47,13 @@ public sealed class FeasibleNodeFinder
         return num < MinFeasibleNodesToFind ? MinFeasibleNodesToFind : num;
     }
 
+    /// <summary>
+    /// How many threads filter at once. On two cores or fewer the search runs on the scheduling thread alone: the
+    /// rest of the process (API server, informers, controllers) needs those cores, and for cheap filters handing
+    /// chunks to pool threads costs more than the filtering it spreads.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount > 2 ? Environment.ProcessorCount : 1;
+
     /// <summary>Returns the feasible nodes found; rejected nodes' statuses go into <paramref name="diagnosis"/>.</summary>
     public List<NodeInfo> Find(Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, Diagnosis diagnosis, CancellationToken ct)
     {
@@ -62,16 +71,59 @@ public sealed class FeasibleNodeFinder
             return all;
         }
 
+        return Parallelism > 1 && nodes.Count >= MinNodesToParallelize
+            ? FindParallel(profile, state, pod, nodes, numToFind, diagnosis, ct)
+            : FindSerial(profile, state, pod, nodes, numToFind, diagnosis, ct);
+    }
+
+    /// <summary>Nodes in turn from where the last search stopped, until enough fit or every node was looked at.</summary>
+    private List<NodeInfo> FindSerial(
+        Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, int numToFind, Diagnosis diagnosis, CancellationToken ct)
+    {
+        var count = nodes.Count;
+        var feasible = new List<NodeInfo>(numToFind);
+        var index = count == 0 ? 0 : _nextStartNodeIndex % count;
+        var processed = 0;
+        for (; processed < count && feasible.Count < numToFind; processed++)
+        {
+            if ((processed & 255) == 255)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var node = nodes[index];
+            index = index + 1 == count ? 0 : index + 1;
+            var status = profile.RunFilterWithNominatedPods(state, pod, node);
+            if (status.IsSuccess)
+            {
+                feasible.Add(node);
+            }
+            else if (status.Code == StatusCode.Error)
+            {
+                throw new SchedulingException(status.Message);
+            }
+            else
+            {
+                Record(diagnosis, node.Name, status);
+            }
+        }
+
+        _nextStartNodeIndex = count == 0 ? 0 : (_nextStartNodeIndex + processed) % count;
+        return feasible;
+    }
+
+    private List<NodeInfo> FindParallel(
+        Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, int numToFind, Diagnosis diagnosis, CancellationToken ct)
+    {
         var start = _nextStartNodeIndex;
         var feasible = new NodeInfo[numToFind];
         var feasibleCount = 0;
         var processed = 0;
         var failures = new ConcurrentDictionary<string, Status>(StringComparer.Ordinal);
         var stop = false;
-        var chunk = Math.Max(1, nodes.Count / (Environment.ProcessorCount * 8));
-        var options = Profile.ParallelOptionsFor(nodes.Count);
-        options.CancellationToken = ct;
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, nodes.Count, chunk), options, (range, loop) =>
+        var chunk = Math.Max(1, nodes.Count / (Parallelism * 8));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
+        Parallel.ForEach(Partitioner.Create(0, nodes.Count, chunk), options, (range, loop) =>
         {
             for (var i = range.Item1; i < range.Item2 && !Volatile.Read(ref stop); i++)
             {
@@ -106,14 +158,25 @@ public sealed class FeasibleNodeFinder
                 throw new SchedulingException(status.Message);
             }
 
-            diagnosis.NodeToStatus[name] = status;
-            if (status.Plugin is not null)
-            {
-                diagnosis.UnschedulablePlugins.Add(status.Plugin);
-            }
+            Record(diagnosis, name, status);
         }
 
         var found = Math.Min(feasibleCount, numToFind);
-        return [.. feasible.Take(found)];
+        var list = new List<NodeInfo>(found);
+        for (var i = 0; i < found; i++)
+        {
+            list.Add(feasible[i]);
+        }
+
+        return list;
+    }
+
+    private static void Record(Diagnosis diagnosis, string nodeName, Status status)
+    {
+        diagnosis.NodeToStatus[nodeName] = status;
+        if (status.Plugin is not null)
+        {
+            diagnosis.UnschedulablePlugins.Add(status.Plugin);
+        }
     }
 }

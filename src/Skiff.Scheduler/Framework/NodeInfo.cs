@@ -16,6 +16,19 @@ public sealed class NodeInfo
         SetNode(node);
     }
 
+    private NodeInfo(NodeInfo source)
+    {
+        Node = source.Node;
+        Allocatable = source.Allocatable;
+        Requested = source.Requested.Clone();
+        NonZeroRequested = source.NonZeroRequested.Clone();
+        Generation = source.Generation;
+        Pods.AddRange(source.Pods);
+        PodsWithAffinity.AddRange(source.PodsWithAffinity);
+        PodsWithRequiredAntiAffinity.AddRange(source.PodsWithRequiredAntiAffinity);
+        UsedPorts.UnionWith(source.UsedPorts);
+    }
+
     public V1Node? Node { get; private set; }
 
     public string Name => Node?.Metadata?.Name ?? string.Empty;
@@ -73,7 +86,7 @@ public sealed class NodeInfo
     public bool RemovePod(V1Pod pod)
     {
         var uid = pod.Metadata?.Uid;
-        var index = Pods.FindIndex(p => p.Uid == uid);
+        var index = uid is null ? -1 : IndexOf(Pods, uid);
         if (index < 0)
         {
             return false;
@@ -81,34 +94,45 @@ public sealed class NodeInfo
 
         var removed = Pods[index];
         Pods.RemoveAt(index);
-        PodsWithAffinity.RemoveAll(p => p.Uid == uid);
-        PodsWithRequiredAntiAffinity.RemoveAll(p => p.Uid == uid);
+        if (removed.HasAffinity && IndexOf(PodsWithAffinity, uid!) is var withAffinity and >= 0)
+        {
+            PodsWithAffinity.RemoveAt(withAffinity);
+        }
+
+        if (removed.HasRequiredAntiAffinity && IndexOf(PodsWithRequiredAntiAffinity, uid!) is var withAntiAffinity and >= 0)
+        {
+            PodsWithRequiredAntiAffinity.RemoveAt(withAntiAffinity);
+        }
+
         Requested.Subtract(removed.Requests);
         NonZeroRequested.Subtract(removed.NonZeroRequests);
-        foreach (var port in HostPorts(removed.Pod))
+        if (UsedPorts.Count > 0)
         {
-            UsedPorts.Remove(port);
+            foreach (var port in HostPorts(removed.Pod))
+            {
+                UsedPorts.Remove(port);
+            }
         }
 
         Generation = NextGeneration();
         return true;
     }
 
-    public NodeInfo Clone()
+    public NodeInfo Clone() => Clone(withImageStates: true);
+
+    /// <summary>
+    /// A copy that counts the same pods. Allocatable is shared rather than parsed again: it is only ever replaced
+    /// (by <see cref="SetNode"/>), never changed in place.
+    /// </summary>
+    internal NodeInfo Clone(bool withImageStates)
     {
-        var copy = new NodeInfo(Node)
+        var copy = new NodeInfo(this);
+        if (withImageStates)
         {
-            Requested = Requested.Clone(),
-            NonZeroRequested = NonZeroRequested.Clone(),
-            Generation = Generation,
-        };
-        copy.Pods.AddRange(Pods);
-        copy.PodsWithAffinity.AddRange(PodsWithAffinity);
-        copy.PodsWithRequiredAntiAffinity.AddRange(PodsWithRequiredAntiAffinity);
-        copy.UsedPorts.UnionWith(UsedPorts);
-        foreach (var (name, state) in ImageStates)
-        {
-            copy.ImageStates[name] = state;
+            foreach (var (name, state) in ImageStates)
+            {
+                copy.ImageStates[name] = state;
+            }
         }
 
         return copy;
@@ -117,32 +141,52 @@ public sealed class NodeInfo
     /// <summary>Host ports of regular containers and of sidecars (init containers that run as long as the pod).</summary>
     public static IEnumerable<HostPort> HostPorts(V1Pod pod)
     {
-        foreach (var init in pod.Spec?.InitContainers ?? [])
+        if (pod.Spec?.InitContainers is { } inits)
         {
-            if (init.RestartPolicy != "Always")
+            foreach (var init in inits)
             {
-                continue;
-            }
-
-            foreach (var port in init.Ports ?? [])
-            {
-                if (port.HostPort is > 0)
+                if (init.RestartPolicy == "Always" && init.Ports is { } ports)
                 {
-                    yield return new HostPort(string.IsNullOrEmpty(port.HostIP) ? "0.0.0.0" : port.HostIP, port.Protocol ?? "TCP", port.HostPort.Value);
+                    foreach (var port in ports)
+                    {
+                        if (port.HostPort is > 0)
+                        {
+                            yield return new HostPort(string.IsNullOrEmpty(port.HostIP) ? "0.0.0.0" : port.HostIP, port.Protocol ?? "TCP", port.HostPort.Value);
+                        }
+                    }
                 }
             }
         }
 
-        foreach (var container in pod.Spec?.Containers ?? [])
+        if (pod.Spec?.Containers is { } containers)
         {
-            foreach (var port in container.Ports ?? [])
+            foreach (var container in containers)
             {
-                if (port.HostPort is > 0)
+                if (container.Ports is { } ports)
                 {
-                    yield return new HostPort(string.IsNullOrEmpty(port.HostIP) ? "0.0.0.0" : port.HostIP, port.Protocol ?? "TCP", port.HostPort.Value);
+                    foreach (var port in ports)
+                    {
+                        if (port.HostPort is > 0)
+                        {
+                            yield return new HostPort(string.IsNullOrEmpty(port.HostIP) ? "0.0.0.0" : port.HostIP, port.Protocol ?? "TCP", port.HostPort.Value);
+                        }
+                    }
                 }
             }
         }
+    }
+
+    private static int IndexOf(List<PodInfo> pods, string uid)
+    {
+        for (var i = 0; i < pods.Count; i++)
+        {
+            if (pods[i].Uid == uid)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static long NextGeneration() => Interlocked.Increment(ref s_generation);

@@ -10,9 +10,16 @@ public sealed class PodInfo
     public PodInfo(V1Pod pod)
     {
         Pod = pod;
-        Requests = PodResources.Requests(pod);
-        NonZeroRequests = PodResources.NonZeroRequests(pod);
+        (Requests, NonZeroRequests) = PodResources.Both(pod);
         Priority = pod.Spec?.Priority ?? 0;
+    }
+
+    private PodInfo(V1Pod pod, PodInfo same)
+    {
+        Pod = pod;
+        Requests = same.Requests;
+        NonZeroRequests = same.NonZeroRequests;
+        Priority = same.Priority;
     }
 
     public V1Pod Pod { get; }
@@ -28,6 +35,12 @@ public sealed class PodInfo
     public Resource Requests { get; }
 
     public Resource NonZeroRequests { get; }
+
+    /// <summary>
+    /// The info of a copy of this pod that differs only where requests and priority are not read from (the copy
+    /// the scheduler assumes with spec.nodeName set), without computing the requests again.
+    /// </summary>
+    public PodInfo ForCopy(V1Pod copy) => new(copy, this);
 
     /// <summary>The pod's inter-pod affinity terms, parsed on first use and kept (existing pods are matched every cycle).</summary>
     public PodAffinityTerms Affinity => _affinity ?? Interlocked.CompareExchange(ref _affinity, PodAffinityTerms.Parse(Pod), null) ?? _affinity!;

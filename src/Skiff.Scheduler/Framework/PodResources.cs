@@ -14,12 +14,39 @@ public static class PodResources
 
     public const long DefaultMemoryRequest = 200L * 1024 * 1024;
 
-    public static Resource Requests(V1Pod pod) => Compute(pod, nonZero: false);
+    public static Resource Requests(V1Pod pod) => Compute(pod, ParseContainers(pod), nonZero: false);
 
     /// <summary>Like <see cref="Requests"/> but a missing cpu/memory request counts as the defaults above.</summary>
-    public static Resource NonZeroRequests(V1Pod pod) => Compute(pod, nonZero: true);
+    public static Resource NonZeroRequests(V1Pod pod) => Compute(pod, ParseContainers(pod), nonZero: true);
 
-    private static Resource Compute(V1Pod pod, bool nonZero)
+    /// <summary>Both views, parsing each container's requests once.</summary>
+    public static (Resource Requests, Resource NonZero) Both(V1Pod pod)
+    {
+        var parsed = ParseContainers(pod);
+        return (Compute(pod, parsed, nonZero: false), Compute(pod, parsed, nonZero: true));
+    }
+
+    /// <summary>Each container's requests as written: regular containers first, then init containers.</summary>
+    private static Resource[] ParseContainers(V1Pod pod)
+    {
+        var containers = pod.Spec?.Containers;
+        var inits = pod.Spec?.InitContainers;
+        var parsed = new Resource[(containers?.Count ?? 0) + (inits?.Count ?? 0)];
+        var n = 0;
+        for (var i = 0; i < (containers?.Count ?? 0); i++)
+        {
+            parsed[n++] = Resource.From(containers![i].Resources?.Requests);
+        }
+
+        for (var i = 0; i < (inits?.Count ?? 0); i++)
+        {
+            parsed[n++] = Resource.From(inits![i].Resources?.Requests);
+        }
+
+        return parsed;
+    }
+
+    private static Resource Compute(V1Pod pod, Resource[] parsed, bool nonZero)
     {
         var spec = pod.Spec;
         var total = new Resource();
@@ -28,16 +55,18 @@ public static class PodResources
             return total;
         }
 
-        foreach (var container in spec.Containers ?? [])
+        var n = 0;
+        for (var i = 0; i < (spec.Containers?.Count ?? 0); i++)
         {
-            total.Add(ContainerRequest(container, nonZero));
+            total.Add(ContainerRequest(spec.Containers![i], parsed[n++], nonZero));
         }
 
         var sidecars = new Resource();
         var initPeak = new Resource();
-        foreach (var init in spec.InitContainers ?? [])
+        for (var i = 0; i < (spec.InitContainers?.Count ?? 0); i++)
         {
-            var request = ContainerRequest(init, nonZero);
+            var init = spec.InitContainers![i];
+            var request = ContainerRequest(init, parsed[n++], nonZero);
             if (init.RestartPolicy == "Always")
             {
                 sidecars.Add(request);
@@ -46,8 +75,9 @@ public static class PodResources
             }
             else
             {
-                request.Add(sidecars);
-                initPeak.SetMax(request);
+                var withSidecars = request.Clone();
+                withSidecars.Add(sidecars);
+                initPeak.SetMax(withSidecars);
             }
         }
 
@@ -60,21 +90,31 @@ public static class PodResources
         return total;
     }
 
-    private static Resource ContainerRequest(V1Container container, bool nonZero)
+    /// <summary>The parsed requests, or for the non-zero view a copy with the defaults filled in (never changed in place).</summary>
+    private static Resource ContainerRequest(V1Container container, Resource parsed, bool nonZero)
     {
-        var request = Resource.From(container.Resources?.Requests);
-        if (nonZero)
+        if (!nonZero)
         {
-            var requests = container.Resources?.Requests;
-            if (requests is null || !requests.ContainsKey("cpu"))
-            {
-                request.MilliCpu = DefaultMilliCpuRequest;
-            }
+            return parsed;
+        }
 
-            if (requests is null || !requests.ContainsKey("memory"))
-            {
-                request.Memory = DefaultMemoryRequest;
-            }
+        var requests = container.Resources?.Requests;
+        var missingCpu = requests is null || !requests.ContainsKey("cpu");
+        var missingMemory = requests is null || !requests.ContainsKey("memory");
+        if (!missingCpu && !missingMemory)
+        {
+            return parsed;
+        }
+
+        var request = parsed.Clone();
+        if (missingCpu)
+        {
+            request.MilliCpu = DefaultMilliCpuRequest;
+        }
+
+        if (missingMemory)
+        {
+            request.Memory = DefaultMemoryRequest;
         }
 
         return request;

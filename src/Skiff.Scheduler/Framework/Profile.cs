@@ -1,3 +1,4 @@
+using System.Buffers;
 using k8s.Models;
 
 namespace Skiff.Scheduler.Framework;
@@ -9,9 +10,9 @@ namespace Skiff.Scheduler.Framework;
 /// </summary>
 public sealed class Profile
 {
-    private const string SkipFilterKey = "__skiff/SkipFilterPlugins";
-    private const string SkipScoreKey = "__skiff/SkipScorePlugins";
-    private const string NarrowedByKey = "__skiff/PreFilterNarrowedBy";
+    private IPreFilterPlugin[] _preFilters = [];
+    private IFilterPlugin[] _filters = [];
+    private WeightedScorePlugin[] _scores = [];
 
     private Profile(string schedulerName, FrameworkHandle handle)
     {
@@ -109,12 +110,15 @@ public sealed class Profile
         profile.QueueSort = queueSorts.Count == 1
             ? queueSorts[0]
             : throw new InvalidOperationException($"profile {config.SchedulerName}: exactly one queueSort plugin must be enabled, found {queueSorts.Count}");
-        profile.PreFilters = Resolve<IPreFilterPlugin>(ExtensionPoint.PreFilter);
-        profile.Filters = Resolve<IFilterPlugin>(ExtensionPoint.Filter);
+        profile._preFilters = [.. Resolve<IPreFilterPlugin>(ExtensionPoint.PreFilter)];
+        profile.PreFilters = profile._preFilters;
+        profile._filters = [.. Resolve<IFilterPlugin>(ExtensionPoint.Filter)];
+        profile.Filters = profile._filters;
         profile.PostFilters = Resolve<IPostFilterPlugin>(ExtensionPoint.PostFilter);
         profile.PreScores = Resolve<IPreScorePlugin>(ExtensionPoint.PreScore);
         var scores = Resolve<IScorePlugin>(ExtensionPoint.Score);
-        profile.Scores = [.. scores.Select(s => new WeightedScorePlugin(s, ScoreWeight(config, s.Name)))];
+        profile._scores = [.. scores.Select(s => new WeightedScorePlugin(s, ScoreWeight(config, s.Name)))];
+        profile.Scores = profile._scores;
         profile.Reserves = Resolve<IReservePlugin>(ExtensionPoint.Reserve);
         profile.PreBinds = Resolve<IPreBindPlugin>(ExtensionPoint.PreBind);
         profile.Binds = Resolve<IBindPlugin>(ExtensionPoint.Bind);
@@ -126,6 +130,20 @@ public sealed class Profile
         profile.PostBinds = Resolve<IPostBindPlugin>(ExtensionPoint.PostBind);
         handle.Profile = profile;
         return profile;
+    }
+
+    private static HashSet<string> Intersect(IReadOnlySet<string> previous, IReadOnlySet<string> names)
+    {
+        var both = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in previous)
+        {
+            if (names.Contains(name))
+            {
+                both.Add(name);
+            }
+        }
+
+        return both;
     }
 
     /// <summary>A weight given at the score point wins over one given under multiPoint; upstream's default is 1.</summary>
@@ -148,14 +166,14 @@ public sealed class Profile
     public (PreFilterResult? Result, Status Status) RunPreFilter(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
         PreFilterResult? merged = null;
-        var skipped = new HashSet<string>(StringComparer.Ordinal);
-        var narrowedBy = new List<string>();
-        foreach (var plugin in PreFilters)
+        HashSet<string>? skipped = null;
+        List<string>? narrowedBy = null;
+        foreach (var plugin in _preFilters)
         {
             var (result, status) = plugin.PreFilter(state, pod, nodes);
             if (status.Code == StatusCode.Skip)
             {
-                skipped.Add(plugin.Name);
+                (skipped ??= new HashSet<string>(StringComparer.Ordinal)).Add(plugin.Name);
                 continue;
             }
 
@@ -166,10 +184,8 @@ public sealed class Profile
 
             if (result?.NodeNames is { } names)
             {
-                narrowedBy.Add(plugin.Name);
-                merged = merged?.NodeNames is { } previous
-                    ? new PreFilterResult(previous.Where(names.Contains).ToHashSet(StringComparer.Ordinal))
-                    : new PreFilterResult(names);
+                (narrowedBy ??= []).Add(plugin.Name);
+                merged = merged?.NodeNames is { } previous ? new PreFilterResult(Intersect(previous, names)) : new PreFilterResult(names);
                 if (merged.NodeNames!.Count == 0)
                 {
                     narrowedBy.Sort(StringComparer.Ordinal);
@@ -178,30 +194,27 @@ public sealed class Profile
             }
         }
 
-        state.Write(SkipFilterKey, skipped);
-        narrowedBy.Sort(StringComparer.Ordinal);
-        state.Write(NarrowedByKey, narrowedBy);
+        narrowedBy?.Sort(StringComparer.Ordinal);
+        state.SkippedPreFilters = skipped;
+        state.PreFilterNarrowedBy = narrowedBy;
+        state.ActiveFilters = skipped is null ? _filters : Array.FindAll(_filters, f => !skipped.Contains(f.Name));
         return (merged, Status.Success);
     }
 
     /// <summary>The PreFilter plugins whose node sets narrowed the last RunPreFilter on this state, sorted.</summary>
-    public static IReadOnlyList<string> PreFilterNarrowedBy(CycleState state) => state.Read<List<string>>(NarrowedByKey) ?? [];
+    public static IReadOnlyList<string> PreFilterNarrowedBy(CycleState state) => state.PreFilterNarrowedBy ?? [];
 
     /// <summary>Filters one node, stopping at the first plugin that rejects it.</summary>
     public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
     {
-        var skipped = state.Read<HashSet<string>>(SkipFilterKey);
-        foreach (var plugin in Filters)
+        // Without a PreFilter run (preemption's and the tests' direct calls) every Filter runs.
+        var filters = state.ActiveFilters ?? _filters;
+        for (var i = 0; i < filters.Length; i++)
         {
-            if (skipped is not null && skipped.Contains(plugin.Name))
-            {
-                continue;
-            }
-
-            var status = plugin.Filter(state, pod, node);
+            var status = filters[i].Filter(state, pod, node);
             if (!status.IsSuccess)
             {
-                return status.Plugin is null ? status.WithPlugin(plugin.Name) : status;
+                return status.Plugin is null ? status.WithPlugin(filters[i].Name) : status;
             }
         }
 
@@ -214,11 +227,17 @@ public sealed class Profile
     /// </summary>
     public Status RunFilterWithNominatedPods(CycleState state, V1Pod pod, NodeInfo node)
     {
-        var nominated = Handle.Nominator?.NominatedPodsForNode(node.Name) ?? [];
+        var nominated = Handle.Nominator?.NominatedPodsForNode(node.Name);
+        if (nominated is null || nominated.Count == 0)
+        {
+            return RunFilter(state, pod, node);
+        }
+
         var priority = pod.Spec?.Priority ?? 0;
         List<PodInfo>? toAdd = null;
-        foreach (var other in nominated)
+        for (var i = 0; i < nominated.Count; i++)
         {
+            var other = nominated[i];
             if (other.Priority >= priority && other.Uid != pod.Metadata?.Uid)
             {
                 (toAdd ??= []).Add(other);
@@ -248,8 +267,8 @@ public sealed class Profile
 
     public Status RunPreFilterAddPod(CycleState state, V1Pod podToSchedule, PodInfo podToAdd, NodeInfo node)
     {
-        var skipped = state.Read<HashSet<string>>(SkipFilterKey);
-        foreach (var plugin in PreFilters)
+        var skipped = state.SkippedPreFilters;
+        foreach (var plugin in _preFilters)
         {
             if (skipped?.Contains(plugin.Name) == true)
             {
@@ -268,8 +287,8 @@ public sealed class Profile
 
     public Status RunPreFilterRemovePod(CycleState state, V1Pod podToSchedule, PodInfo podToRemove, NodeInfo node)
     {
-        var skipped = state.Read<HashSet<string>>(SkipFilterKey);
-        foreach (var plugin in PreFilters)
+        var skipped = state.SkippedPreFilters;
+        foreach (var plugin in _preFilters)
         {
             if (skipped?.Contains(plugin.Name) == true)
             {
@@ -307,13 +326,13 @@ public sealed class Profile
 
     public Status RunPreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
-        var skipped = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? skipped = null;
         foreach (var plugin in PreScores)
         {
             var status = plugin.PreScore(state, pod, nodes);
             if (status.Code == StatusCode.Skip)
             {
-                skipped.Add(plugin.Name);
+                (skipped ??= new HashSet<string>(StringComparer.Ordinal)).Add(plugin.Name);
             }
             else if (!status.IsSuccess)
             {
@@ -321,78 +340,81 @@ public sealed class Profile
             }
         }
 
-        state.Write(SkipScoreKey, skipped);
+        state.ActiveScores = skipped is null ? _scores : Array.FindAll(_scores, s => !skipped.Contains(s.Plugin.Name));
         return Status.Success;
     }
 
     /// <summary>
-    /// Scores every node with every plugin (nodes in parallel), normalises per plugin and sums weight × score,
-    /// as upstream's RunScorePlugins.
+    /// Scores every node with every plugin, normalises per plugin and sums weight × score, as upstream's
+    /// RunScorePlugins.
     /// </summary>
     public (NodeScore[] Totals, Status Status) RunScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
         var totals = new NodeScore[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++)
+        return (totals, RunScore(state, pod, nodes, totals));
+    }
+
+    /// <summary>
+    /// <see cref="RunScore(CycleState, V1Pod, IReadOnlyList{NodeInfo})"/> into <paramref name="totals"/> (at least as
+    /// long as <paramref name="nodes"/>), so the scheduling loop can score into a pooled array. One plugin at a time
+    /// over all nodes, so a single scratch array serves every plugin.
+    /// </summary>
+    public Status RunScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, Span<NodeScore> totals)
+    {
+        var count = nodes.Count;
+        for (var i = 0; i < count; i++)
         {
             totals[i] = new NodeScore(nodes[i].Name, 0);
         }
 
-        var skipped = state.Read<HashSet<string>>(SkipScoreKey);
-        var active = Scores.Where(s => skipped is null || !skipped.Contains(s.Plugin.Name)).ToList();
-        if (active.Count == 0)
+        var active = state.ActiveScores ?? _scores;
+        if (active.Length == 0 || count == 0)
         {
-            return (totals, Status.Success);
+            return Status.Success;
         }
 
-        var perPlugin = new NodeScore[active.Count][];
-        Status? failure = null;
-        for (var p = 0; p < active.Count; p++)
+        var rented = ArrayPool<NodeScore>.Shared.Rent(count);
+        try
         {
-            perPlugin[p] = new NodeScore[nodes.Count];
-        }
-
-        Parallel.For(0, nodes.Count, ParallelOptionsFor(nodes.Count), (i, loop) =>
-        {
-            for (var p = 0; p < active.Count; p++)
+            var scores = rented.AsSpan(0, count);
+            foreach (var weighted in active)
             {
-                var (score, status) = active[p].Plugin.Score(state, pod, nodes[i]);
-                if (!status.IsSuccess)
+                var plugin = weighted.Plugin;
+                for (var i = 0; i < count; i++)
                 {
-                    Interlocked.CompareExchange(ref failure, status.WithPlugin(active[p].Plugin.Name), null);
-                    loop.Stop();
-                    return;
+                    var (score, status) = plugin.Score(state, pod, nodes[i]);
+                    if (!status.IsSuccess)
+                    {
+                        return status.WithPlugin(plugin.Name);
+                    }
+
+                    scores[i] = new NodeScore(totals[i].Name, score);
                 }
 
-                perPlugin[p][i] = new NodeScore(nodes[i].Name, score);
-            }
-        });
-        if (failure is not null)
-        {
-            return (totals, failure);
-        }
-
-        for (var p = 0; p < active.Count; p++)
-        {
-            var plugin = active[p];
-            var normalized = plugin.Plugin.NormalizeScore(state, pod, perPlugin[p]);
-            if (!normalized.IsSuccess)
-            {
-                return (totals, normalized.WithPlugin(plugin.Plugin.Name));
-            }
-
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                var score = perPlugin[p][i].Score;
-                if (score is < 0 or > IScorePlugin.MaxNodeScore)
+                var normalized = plugin.NormalizeScore(state, pod, scores);
+                if (!normalized.IsSuccess)
                 {
-                    return (totals, Status.Error($"plugin {plugin.Plugin.Name} returns an invalid score {score}, it should in the range of [0, {IScorePlugin.MaxNodeScore}] after normalizing").WithPlugin(plugin.Plugin.Name));
+                    return normalized.WithPlugin(plugin.Name);
                 }
 
-                totals[i].Score += score * plugin.Weight;
-            }
-        }
+                for (var i = 0; i < count; i++)
+                {
+                    var score = scores[i].Score;
+                    if (score is < 0 or > IScorePlugin.MaxNodeScore)
+                    {
+                        return Status.Error($"plugin {plugin.Name} returns an invalid score {score}, it should in the range of [0, {IScorePlugin.MaxNodeScore}] after normalizing").WithPlugin(plugin.Name);
+                    }
 
-        return (totals, Status.Success);
+                    totals[i].Score += score * weighted.Weight;
+                }
+            }
+
+            return Status.Success;
+        }
+        finally
+        {
+            ArrayPool<NodeScore>.Shared.Return(rented);
+        }
     }
 
     public Status RunReserve(CycleState state, V1Pod pod, string nodeName)
@@ -454,7 +476,4 @@ public sealed class Profile
             plugin.PostBind(state, pod, nodeName);
         }
     }
-
-    internal static ParallelOptions ParallelOptionsFor(int items) =>
-        new() { MaxDegreeOfParallelism = items < 32 ? 1 : Environment.ProcessorCount };
 }

@@ -17,7 +17,19 @@ public sealed class Resource
 
     public long AllowedPodNumber { get; set; }
 
-    public Dictionary<string, long> Scalar { get; } = new(StringComparer.Ordinal);
+    // Most pods and nodes have no extended resources; the map is made on the first one (every pod's requests are
+    // computed several times over its life, and every snapshot copy of a node clones three of these).
+    private Dictionary<string, long>? _scalar;
+
+    /// <summary>Extended resources by name; reading through <see cref="ScalarValue"/> or <see cref="Scalars"/> allocates nothing.</summary>
+    public Dictionary<string, long> Scalar => _scalar ??= new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>The extended resources, empty without allocating when there are none.</summary>
+    public IReadOnlyDictionary<string, long> Scalars => (IReadOnlyDictionary<string, long>?)_scalar ?? s_noScalars;
+
+    private static readonly Dictionary<string, long> s_noScalars = new(StringComparer.Ordinal);
+
+    public long ScalarValue(string name) => _scalar is { } scalar && scalar.TryGetValue(name, out var value) ? value : 0;
 
     public static Resource From(IDictionary<string, ResourceQuantity>? list)
     {
@@ -63,9 +75,14 @@ public sealed class Resource
         Memory += other.Memory;
         EphemeralStorage += other.EphemeralStorage;
         AllowedPodNumber += other.AllowedPodNumber;
-        foreach (var (name, value) in other.Scalar)
+        if (other._scalar is null)
         {
-            Scalar[name] = Scalar.GetValueOrDefault(name) + value;
+            return;
+        }
+
+        foreach (var (name, value) in other._scalar)
+        {
+            Scalar[name] = ScalarValue(name) + value;
         }
     }
 
@@ -75,9 +92,14 @@ public sealed class Resource
         Memory -= other.Memory;
         EphemeralStorage -= other.EphemeralStorage;
         AllowedPodNumber -= other.AllowedPodNumber;
-        foreach (var (name, value) in other.Scalar)
+        if (other._scalar is null)
         {
-            Scalar[name] = Scalar.GetValueOrDefault(name) - value;
+            return;
+        }
+
+        foreach (var (name, value) in other._scalar)
+        {
+            Scalar[name] = ScalarValue(name) - value;
         }
     }
 
@@ -88,18 +110,26 @@ public sealed class Resource
         Memory = Math.Max(Memory, other.Memory);
         EphemeralStorage = Math.Max(EphemeralStorage, other.EphemeralStorage);
         AllowedPodNumber = Math.Max(AllowedPodNumber, other.AllowedPodNumber);
-        foreach (var (name, value) in other.Scalar)
+        if (other._scalar is null)
         {
-            Scalar[name] = Math.Max(Scalar.GetValueOrDefault(name), value);
+            return;
+        }
+
+        foreach (var (name, value) in other._scalar)
+        {
+            Scalar[name] = Math.Max(ScalarValue(name), value);
         }
     }
 
     public Resource Clone()
     {
         var copy = new Resource { MilliCpu = MilliCpu, Memory = Memory, EphemeralStorage = EphemeralStorage, AllowedPodNumber = AllowedPodNumber };
-        foreach (var (name, value) in Scalar)
+        if (_scalar is not null)
         {
-            copy.Scalar[name] = value;
+            foreach (var (name, value) in _scalar)
+            {
+                copy.Scalar[name] = value;
+            }
         }
 
         return copy;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using k8s.Models;
 
 namespace Skiff.Scheduler.Framework;
@@ -55,7 +56,16 @@ public sealed class ScheduleAlgorithm(FeasibleNodeFinder finder, Random random)
         IReadOnlyList<NodeInfo> candidates = allNodes;
         if (preResult?.NodeNames is { } names)
         {
-            candidates = [.. names.Select(snapshot.Get).OfType<NodeInfo>()];
+            var named = new List<NodeInfo>(names.Count);
+            foreach (var name in names)
+            {
+                if (snapshot.Get(name) is { } node)
+                {
+                    named.Add(node);
+                }
+            }
+
+            candidates = named;
         }
 
         var feasible = candidates.Count == 0 ? [] : finder.Find(profile, state, pod, candidates, diagnosis, ct);
@@ -89,26 +99,34 @@ public sealed class ScheduleAlgorithm(FeasibleNodeFinder finder, Random random)
             throw new SchedulingException(preScore.Message);
         }
 
-        var (totals, scoreStatus) = profile.RunScore(state, pod, feasible);
-        if (!scoreStatus.IsSuccess)
+        var totals = ArrayPool<NodeScore>.Shared.Rent(feasible.Count);
+        try
         {
-            throw new SchedulingException(scoreStatus.Message);
-        }
+            var scoreStatus = profile.RunScore(state, pod, feasible, totals);
+            if (!scoreStatus.IsSuccess)
+            {
+                throw new SchedulingException(scoreStatus.Message);
+            }
 
-        return new ScheduleResult(SelectHost(totals), evaluated, feasible.Count, null);
+            return new ScheduleResult(SelectHost(totals.AsSpan(0, feasible.Count)), evaluated, feasible.Count, null);
+        }
+        finally
+        {
+            ArrayPool<NodeScore>.Shared.Return(totals);
+        }
     }
 
     /// <summary>The highest total; among equal totals each is picked with equal chance (reservoir sampling).</summary>
-    public string SelectHost(IReadOnlyList<NodeScore> scores)
+    public string SelectHost(ReadOnlySpan<NodeScore> scores)
     {
-        if (scores.Count == 0)
+        if (scores.Length == 0)
         {
             throw new ArgumentException("no nodes to select from", nameof(scores));
         }
 
         var best = scores[0];
         var ties = 1;
-        for (var i = 1; i < scores.Count; i++)
+        for (var i = 1; i < scores.Length; i++)
         {
             var score = scores[i];
             if (score.Score > best.Score)

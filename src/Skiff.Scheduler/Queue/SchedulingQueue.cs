@@ -226,11 +226,23 @@ public sealed class SchedulingQueue : IDisposable
     {
         lock (_lock)
         {
-            var moving = _unschedulable.Values.Where(p => clusterEvent.Concerns(p.UnschedulablePlugins)).ToList();
-            foreach (var info in moving)
+            // Every bind and pod update lands here; with no pod waiting there is nothing to look through.
+            if (_unschedulable.Count > 0)
             {
-                _unschedulable.Remove(KeyOf(info));
-                MoveLocked(info);
+                List<QueuedPodInfo>? moving = null;
+                foreach (var info in _unschedulable.Values)
+                {
+                    if (clusterEvent.Concerns(info.UnschedulablePlugins))
+                    {
+                        (moving ??= []).Add(info);
+                    }
+                }
+
+                foreach (var info in moving ?? [])
+                {
+                    _unschedulable.Remove(KeyOf(info));
+                    MoveLocked(info);
+                }
             }
 
             _moveRequestCycle = _schedulingCycle;

@@ -119,7 +119,8 @@ public sealed partial class Scheduler : IDisposable
     /// <summary>One scheduling cycle for a popped pod; the binding it starts runs on after this returns.</summary>
     public async Task ScheduleOneAsync(QueuedPodInfo queued, CancellationToken ct)
     {
-        var pod = queued.Pod.Pod;
+        var podInfo = queued.Pod;
+        var pod = podInfo.Pod;
         if (!_profiles.TryGetValue(SchedulerNameOf(pod), out var profile) || pod.Metadata?.DeletionTimestamp is not null || Cache.IsAssumed(pod))
         {
             return;
@@ -128,7 +129,7 @@ public sealed partial class Scheduler : IDisposable
         var started = Stopwatch.GetTimestamp();
         var cycle = Queue.SchedulingCycle;
         Cache.UpdateSnapshot(Snapshot);
-        var state = new CycleState();
+        var state = new CycleState { PodInfo = podInfo };
         ScheduleResult result;
         try
         {
@@ -164,7 +165,7 @@ public sealed partial class Scheduler : IDisposable
         _metrics.ObserveAlgorithm(Stopwatch.GetElapsedTime(started));
         var host = result.SuggestedHost!;
         var assumed = PodCopies.With(pod, nodeName: host);
-        Cache.AssumePod(assumed);
+        Cache.AssumePod(podInfo.ForCopy(assumed));
         var reserved = profile.RunReserve(state, assumed, host);
         if (!reserved.IsSuccess)
         {

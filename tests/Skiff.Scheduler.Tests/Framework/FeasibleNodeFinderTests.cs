@@ -62,4 +62,31 @@ public sealed class FeasibleNodeFinderTests
 
         Assert.Throws<SchedulingException>(() => new FeasibleNodeFinder().Find(profile, new CycleState(), Objects.Pod("p"), nodes, new Diagnosis(), CancellationToken.None));
     }
+
+    [Fact]
+    public void Find_OnOneThread_TakesTheFirstFittingNodesInTurn_AndResumesAfterTheLastOneLookedAt()
+    {
+        var nodes = Enumerable.Range(0, 200).Select(i => new NodeInfo(Objects.Node($"n{i:D3}"))).ToList();
+
+        // Every third node is full: 100 feasible nodes are needed, so the search looks at 149 of the 200.
+        var filter = new FakeFilter("Full", (_, node) => int.Parse(node.Name[1..], System.Globalization.CultureInfo.InvariantCulture) % 3 == 2
+            ? Status.Unschedulable("Insufficient cpu")
+            : Status.Success);
+        var profile = TestProfiles.Build(Snapshot.From(nodes), (filter, 0));
+        var finder = new FeasibleNodeFinder { Parallelism = 1 };
+        var diagnosis = new Diagnosis();
+
+        var found = finder.Find(profile, new CycleState(), Objects.Pod("p"), nodes, diagnosis, CancellationToken.None);
+
+        Assert.Equal(nodes.Take(149).Where((_, i) => i % 3 != 2), found);
+        Assert.Equal(49, diagnosis.NodeToStatus.Count);
+        Assert.Equal(149, filter.Calls);
+        Assert.Equal(149, finder.NextStartNodeIndex);
+
+        // The next search starts at n149 (full), and wraps around to the start of the list.
+        var next = finder.Find(profile, new CycleState(), Objects.Pod("q"), nodes, new Diagnosis(), CancellationToken.None);
+
+        Assert.Equal("n150", next[0].Name);
+        Assert.Contains(next, n => n.Name == "n000");
+    }
 }

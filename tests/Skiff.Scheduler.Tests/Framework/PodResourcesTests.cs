@@ -36,6 +36,30 @@ public sealed class PodResourcesTests
         Assert.Equal(0, PodResources.Requests(pod).MilliCpu);
     }
 
+    [Fact]
+    public void Both_EqualsEachViewComputedAlone_ForInitContainersSidecarsAndMissingRequests()
+    {
+        var pod = new V1Pod
+        {
+            Spec = new V1PodSpec
+            {
+                Containers = [Container("500m", null), new V1Container { Name = "bare" }],
+                InitContainers = [Container("2", null), Container("100m", "Always"), Container("1", null)],
+                Overhead = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m") },
+            },
+        };
+
+        var (requests, nonZero) = PodResources.Both(pod);
+
+        Assert.Equal(PodResources.Requests(pod).MilliCpu, requests.MilliCpu);
+        Assert.Equal(PodResources.NonZeroRequests(pod).MilliCpu, nonZero.MilliCpu);
+        Assert.Equal(PodResources.NonZeroRequests(pod).Memory, nonZero.Memory);
+
+        // Sidecar 100m is counted once in the pod's total and the 2-CPU init container sets the peak.
+        Assert.Equal(2010, requests.MilliCpu);
+        Assert.Equal(2010, nonZero.MilliCpu);
+    }
+
     private static V1Container Container(string cpu, string? restartPolicy) => new()
     {
         Name = "c" + cpu,

@@ -84,4 +84,36 @@ public sealed class ProfileTests
         Assert.Equal("First", filtered.Plugin);
         Assert.Equal(0, second.FilterCalls);
     }
+    [Fact]
+    public void RunScore_IntoASpan_LeavesOutPluginsWhosePreScoreSkipped()
+    {
+        var nodes = new List<NodeInfo> { new(Objects.Node("a")), new(Objects.Node("b")) };
+        var kept = new FakeScore("Kept", n => n.Name == "a" ? 10 : 30);
+        var skipped = new SkippingPreScore("Skipped");
+        var profile = TestProfiles.Build(Snapshot.From(nodes), (kept, 1), (skipped, 5));
+        var state = new CycleState();
+        var totals = new NodeScore[4];
+
+        Assert.True(profile.RunPreScore(state, Objects.Pod("p"), nodes).IsSuccess);
+        var status = profile.RunScore(state, Objects.Pod("p"), nodes, totals);
+
+        Assert.True(status.IsSuccess);
+        Assert.Equal([new NodeScore("a", 10), new NodeScore("b", 30)], totals.Take(2));
+        Assert.Equal(0, skipped.ScoreCalls);
+    }
+
+    private sealed class SkippingPreScore(string name) : IPreScorePlugin, IScorePlugin
+    {
+        public string Name => name;
+
+        public int ScoreCalls { get; private set; }
+
+        public Status PreScore(CycleState state, k8s.Models.V1Pod pod, IReadOnlyList<NodeInfo> nodes) => Status.Skip;
+
+        public (long Score, Status Status) Score(CycleState state, k8s.Models.V1Pod pod, NodeInfo node)
+        {
+            ScoreCalls++;
+            return (100, Status.Success);
+        }
+    }
 }

@@ -21,7 +21,7 @@ internal sealed partial class InterPodAffinityPlugin
 
     public (PreFilterResult? Result, Status Status) PreFilter(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
-        var parsed = PodAffinityTerms.Parse(pod);
+        var parsed = state.PodAffinity(pod);
         if (parsed.ParseError is not null)
         {
             return (null, Status.Unresolvable(parsed.ParseError));

@@ -14,7 +14,7 @@ internal sealed partial class InterPodAffinityPlugin
             return Status.Skip;
         }
 
-        var parsed = PodAffinityTerms.Parse(pod);
+        var parsed = state.PodAffinity(pod);
         if (parsed.ParseError is not null)
         {
             return Status.Error(parsed.ParseError);

@@ -26,7 +26,7 @@ internal sealed class NodeResourcesBalancedAllocationPlugin : IPreScorePlugin, I
 
     public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
-        var requests = _scorer.PodRequests(pod);
+        var requests = _scorer.PodRequests(state, pod);
 
         // Best-effort pods are skipped, as upstream does since 1.33: otherwise they all pile onto the most balanced node.
         if (Array.TrueForAll(requests, r => r == 0))
@@ -39,7 +39,7 @@ internal sealed class NodeResourcesBalancedAllocationPlugin : IPreScorePlugin, I
     }
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node) =>
-        _scorer.Score(node, state.Read<long[]>(PreScoreKey) ?? _scorer.PodRequests(pod));
+        _scorer.Score(node, state.Read<long[]>(PreScoreKey) ?? _scorer.PodRequests(state, pod));
 
     internal static long BalancedScore(ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable)
     {

@@ -40,7 +40,7 @@ internal sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, 
 
     public (PreFilterResult? Result, Status Status) PreFilter(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
-        state.Write(PreFilterKey, PodResources.Requests(pod));
+        state.Write(PreFilterKey, state.PodRequests(pod));
         return (null, Status.Success);
     }
 
@@ -77,14 +77,14 @@ internal sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, 
             (reasons ??= []).Add("Insufficient ephemeral-storage");
         }
 
-        foreach (var (name, quantity) in request.Scalar)
+        foreach (var (name, quantity) in request.Scalars)
         {
             if (quantity == 0 || IsIgnored(name))
             {
                 continue;
             }
 
-            if (quantity > allocatable.Scalar.GetValueOrDefault(name) - used.Scalar.GetValueOrDefault(name))
+            if (quantity > allocatable.ScalarValue(name) - used.ScalarValue(name))
             {
                 (reasons ??= []).Add("Insufficient " + name);
             }
@@ -95,12 +95,12 @@ internal sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, 
 
     public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
-        state.Write(PreScoreKey, _scorer.PodRequests(pod));
+        state.Write(PreScoreKey, _scorer.PodRequests(state, pod));
         return Status.Success;
     }
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node) =>
-        _scorer.Score(node, state.Read<long[]>(PreScoreKey) ?? _scorer.PodRequests(pod));
+        _scorer.Score(node, state.Read<long[]>(PreScoreKey) ?? _scorer.PodRequests(state, pod));
 
     /// <summary>Only extended resources (a domain other than kubernetes.io) can be ignored.</summary>
     private bool IsIgnored(string name)

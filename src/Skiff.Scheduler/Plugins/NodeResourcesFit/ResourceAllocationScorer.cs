@@ -7,28 +7,60 @@ namespace Skiff.Scheduler.Plugins.NodeResourcesFit;
 /// What NodeResourcesFit's scoring and BalancedAllocation share: for each configured resource, what the node could
 /// give and what it would have given away with this pod on it, handed to a strategy that turns them into a score.
 /// </summary>
-internal sealed class ResourceAllocationScorer(
-    IReadOnlyList<ResourceSpec> resources, bool useRequested, AllocationScore scorer)
+internal sealed class ResourceAllocationScorer
 {
-    public IReadOnlyList<ResourceSpec> Resources => resources;
+    private readonly IReadOnlyList<ResourceSpec> _resources;
+    private readonly bool _useRequested;
+    private readonly AllocationScore _scorer;
+
+    // Which field each configured resource reads, worked out once instead of matching names on every node.
+    private readonly Kind[] _kinds;
+
+    public ResourceAllocationScorer(IReadOnlyList<ResourceSpec> resources, bool useRequested, AllocationScore scorer)
+    {
+        _resources = resources;
+        _useRequested = useRequested;
+        _scorer = scorer;
+        _kinds = new Kind[resources.Count];
+        for (var i = 0; i < _kinds.Length; i++)
+        {
+            _kinds[i] = resources[i].Name switch
+            {
+                "cpu" => Kind.Cpu,
+                "memory" => Kind.Memory,
+                "ephemeral-storage" => Kind.EphemeralStorage,
+                _ => Kind.Scalar,
+            };
+        }
+    }
+
+    private enum Kind
+    {
+        Cpu,
+        Memory,
+        EphemeralStorage,
+        Scalar,
+    }
+
+    public IReadOnlyList<ResourceSpec> Resources => _resources;
 
     /// <summary>
     /// The pod's request per resource, in the order of <see cref="Resources"/>. Load-spreading strategies count a
     /// container without a cpu/memory request as the defaults (non-zero requests); BalancedAllocation does not.
     /// </summary>
-    public long[] PodRequests(V1Pod pod)
+    public long[] PodRequests(CycleState state, V1Pod pod)
     {
-        var requests = PodResources.Requests(pod);
-        var nonZero = useRequested ? requests : PodResources.NonZeroRequests(pod);
-        var list = new long[resources.Count];
+        var requests = state.PodRequests(pod);
+        var nonZero = _useRequested ? requests : state.PodNonZeroRequests(pod);
+        var list = new long[_kinds.Length];
         for (var i = 0; i < list.Length; i++)
         {
-            list[i] = resources[i].Name switch
+            list[i] = _kinds[i] switch
             {
-                "cpu" => nonZero.MilliCpu,
-                "memory" => nonZero.Memory,
-                "ephemeral-storage" => requests.EphemeralStorage,
-                var name => requests.Scalar.GetValueOrDefault(name),
+                Kind.Cpu => nonZero.MilliCpu,
+                Kind.Memory => nonZero.Memory,
+                Kind.EphemeralStorage => requests.EphemeralStorage,
+                _ => requests.ScalarValue(_resources[i].Name),
             };
         }
 
@@ -42,24 +74,24 @@ internal sealed class ResourceAllocationScorer(
             return (0, Status.Error("node not found"));
         }
 
-        Span<long> requested = stackalloc long[resources.Count];
-        Span<long> allocatable = stackalloc long[resources.Count];
-        var nodeRequested = useRequested ? node.Requested : node.NonZeroRequested;
+        Span<long> requested = stackalloc long[_kinds.Length];
+        Span<long> allocatable = stackalloc long[_kinds.Length];
+        var nodeRequested = _useRequested ? node.Requested : node.NonZeroRequested;
         for (var i = 0; i < requested.Length; i++)
         {
             var pod = podRequests[i];
-            (allocatable[i], requested[i]) = resources[i].Name switch
+            (allocatable[i], requested[i]) = _kinds[i] switch
             {
-                "cpu" => (node.Allocatable.MilliCpu, nodeRequested.MilliCpu + pod),
-                "memory" => (node.Allocatable.Memory, nodeRequested.Memory + pod),
-                "ephemeral-storage" => (node.Allocatable.EphemeralStorage, node.Requested.EphemeralStorage + pod),
+                Kind.Cpu => (node.Allocatable.MilliCpu, nodeRequested.MilliCpu + pod),
+                Kind.Memory => (node.Allocatable.Memory, nodeRequested.Memory + pod),
+                Kind.EphemeralStorage => (node.Allocatable.EphemeralStorage, node.Requested.EphemeralStorage + pod),
 
                 // An extended resource the pod does not ask for takes no part in the score.
                 _ when pod == 0 => (0L, 0L),
-                var name => (node.Allocatable.Scalar.GetValueOrDefault(name), node.Requested.Scalar.GetValueOrDefault(name) + pod),
+                _ => (node.Allocatable.ScalarValue(_resources[i].Name), node.Requested.ScalarValue(_resources[i].Name) + pod),
             };
         }
 
-        return (scorer(requested, allocatable), Status.Success);
+        return (_scorer(requested, allocatable), Status.Success);
     }
 }

@@ -26,6 +26,12 @@ internal sealed partial class PodTopologySpreadPlugin
 
         var ns = pod.Metadata?.NamespaceProperty ?? string.Empty;
         var s = new SpreadPreFilterState(constraints, RequiredNodeAffinity.From(pod));
+        var podLabels = AffinityTerm.LabelsOf(pod.Metadata?.Labels);
+        for (var i = 0; i < constraints.Count; i++)
+        {
+            s.SelfMatch[i] = constraints[i].Selector.Matches(podLabels) ? 1 : 0;
+        }
+
         foreach (var node in nodes)
         {
             if (node.Node is null || !SpreadConstraint.NodeHasAllKeys(node.Node, constraints))
@@ -84,7 +90,6 @@ internal sealed partial class PodTopologySpreadPlugin
         }
 
         var labels = node.Node.Metadata?.Labels;
-        var podLabels = AffinityTerm.LabelsOf(pod.Metadata?.Labels);
         for (var i = 0; i < s.Constraints.Count; i++)
         {
             var c = s.Constraints[i];
@@ -95,8 +100,7 @@ internal sealed partial class PodTopologySpreadPlugin
 
             // Skew if the pod landed here: pods already in this domain, plus the pod itself when it matches, minus the
             // emptiest domain.
-            var selfMatch = c.Selector.Matches(podLabels) ? 1 : 0;
-            var skew = s.MatchNum[i].GetValueOrDefault(value) + selfMatch - s.MinMatch[i];
+            var skew = s.MatchNum[i].GetValueOrDefault(value) + s.SelfMatch[i] - s.MinMatch[i];
             if (skew > c.MaxSkew)
             {
                 return s_reasonConstraintsNotMatchStatus;

@@ -20,6 +20,7 @@ internal sealed class SpreadPreFilterState : ICloneable
         }
 
         MinMatch = new int[constraints.Count];
+        SelfMatch = new int[constraints.Count];
     }
 
     public List<SpreadConstraint> Constraints { get; }
@@ -32,9 +33,12 @@ internal sealed class SpreadPreFilterState : ICloneable
     /// <summary>Per constraint: the global minimum, or 0 when there are fewer domains than minDomains.</summary>
     public int[] MinMatch { get; }
 
+    /// <summary>Per constraint: 1 when the incoming pod matches its own selector (it then adds to the skew), else 0.</summary>
+    public int[] SelfMatch { get; private init; }
+
     public object Clone()
     {
-        var copy = new SpreadPreFilterState(Constraints, PodNodeAffinity);
+        var copy = new SpreadPreFilterState(Constraints, PodNodeAffinity) { SelfMatch = SelfMatch };
         for (var i = 0; i < MatchNum.Length; i++)
         {
             foreach (var (value, count) in MatchNum[i])

@@ -32,9 +32,9 @@ internal static class TolerationMatcher
             return false;
         }
 
-        foreach (var toleration in tolerations)
+        for (var i = 0; i < tolerations.Count; i++)
         {
-            if (Tolerates(toleration, taint))
+            if (Tolerates(tolerations[i], taint))
             {
                 return true;
             }
@@ -51,8 +51,10 @@ internal static class TolerationMatcher
             return null;
         }
 
-        foreach (var taint in taints)
+        // Indexed: filters call this for every node, and enumerating through the interface allocates.
+        for (var i = 0; i < taints.Count; i++)
         {
+            var taint = taints[i];
             if (taint.Effect is "NoSchedule" or "NoExecute" && !AnyTolerates(tolerations, taint))
             {
                 return taint;

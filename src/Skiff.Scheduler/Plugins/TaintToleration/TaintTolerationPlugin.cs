@@ -35,11 +35,14 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, IS
     {
         var tolerations = state.Read<List<V1Toleration>>(PreScoreKey) ?? PreferNoScheduleTolerations(pod);
         long count = 0;
-        foreach (var taint in node.Node?.Spec?.Taints ?? [])
+        if (node.Node?.Spec?.Taints is { } taints)
         {
-            if (taint.Effect == "PreferNoSchedule" && !TolerationMatcher.AnyTolerates(tolerations, taint))
+            for (var i = 0; i < taints.Count; i++)
             {
-                count++;
+                if (taints[i].Effect == "PreferNoSchedule" && !TolerationMatcher.AnyTolerates(tolerations, taints[i]))
+                {
+                    count++;
+                }
             }
         }
 
