@@ -34,7 +34,7 @@ public abstract class KindAdmission : IAdmission
 
         var errors = new List<FieldError>();
         ValidateObject(obj, errors);
-        if (old is not null)
+        if (old is not null && UpdateNeedsValidation(obj, old))
         {
             // Upstream defaults what it reads from storage, so an object stored before a default existed
             // compares as if it had it; without this, such a pod could never be updated again.
@@ -53,6 +53,12 @@ public abstract class KindAdmission : IAdmission
     protected virtual void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors)
     {
     }
+
+    /// <summary>
+    /// Whether <see cref="ValidateUpdate"/> can find anything wrong with this update of the (defaulted)
+    /// <paramref name="obj"/>; when it cannot, the stored object is not copied and defaulted for it.
+    /// </summary>
+    protected virtual bool UpdateNeedsValidation(JsonObject obj, JsonObject old) => true;
 
     private bool Handles(ResourceInfo resource) =>
         resource.Resource == _resource && (resource.StorageGroup ?? resource.Group) == _group;

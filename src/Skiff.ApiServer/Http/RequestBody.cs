@@ -18,6 +18,13 @@ public static class RequestBody
             throw ApiErrors.RequestEntityTooLarge();
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // Clients send the length of a write's body; reading into an array of that size spares the copy
+            // buffers, which on the hot writes (pod status, Lease renewals) were a large part of a request's garbage.
+            return await ReadExactlyAsync(request.Body, (int)length, ct).ConfigureAwait(false);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         while (true)
@@ -37,6 +44,25 @@ public static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken ct)
+    {
+        var bytes = new byte[length];
+        var total = 0;
+        while (total < length)
+        {
+            var read = await body.ReadAsync(bytes.AsMemory(total), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                // A body shorter than its Content-Length; the server reports that before we see it, but stay safe.
+                return bytes[..total];
+            }
+
+            total += read;
+        }
+
+        return bytes;
     }
 
     public static string MediaType(HttpRequest request)

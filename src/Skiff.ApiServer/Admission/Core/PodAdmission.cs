@@ -28,6 +28,10 @@ public sealed class PodAdmission : KindAdmission
     protected override void ValidateObject(JsonObject obj, List<FieldError> errors) =>
         PodSpecValidation.Validate(Obj(obj, "spec"), "spec", errors);
 
+    // Defaulting a spec equal to the new, defaulted one changes nothing, and a spec that did not change breaks no
+    // update rule: the common pod update (status, labels, a binding) skips copying and defaulting the stored pod.
+    protected override bool UpdateNeedsValidation(JsonObject obj, JsonObject old) => !JsonNode.DeepEquals(obj["spec"], old["spec"]);
+
     protected override void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors) =>
         PodUpdateValidation.Validate(Obj(obj, "spec"), Obj(old, "spec"), errors);
 }
