@@ -33,7 +33,11 @@ public abstract class KindAdmission : IAdmission
         }
 
         var errors = new List<FieldError>();
-        ValidateObject(obj, errors);
+        if (old is null || UpdateNeedsValidation(obj, old))
+        {
+            ValidateObject(obj, errors);
+        }
+
         if (old is not null && UpdateNeedsValidation(obj, old))
         {
             // Upstream defaults what it reads from storage, so an object stored before a default existed
@@ -55,8 +59,9 @@ public abstract class KindAdmission : IAdmission
     }
 
     /// <summary>
-    /// Whether <see cref="ValidateUpdate"/> can find anything wrong with this update of the (defaulted)
-    /// <paramref name="obj"/>; when it cannot, the stored object is not copied and defaulted for it.
+    /// Whether this update of the (defaulted) <paramref name="obj"/> changes anything <see cref="ValidateObject"/> or
+    /// <see cref="ValidateUpdate"/> look at; when it does not, neither runs (what they check passed when it was
+    /// stored) and the stored object is not copied and defaulted for them.
     /// </summary>
     protected virtual bool UpdateNeedsValidation(JsonObject obj, JsonObject old) => true;
 

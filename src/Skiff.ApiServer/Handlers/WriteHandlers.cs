@@ -191,6 +191,14 @@ public sealed class WriteHandlers
         }
 
         // Stored objects always say what they are, with these two first as upstream writes them.
+        if (obj.Count >= 2 && obj.GetAt(0).Key == "apiVersion" && obj.GetAt(1).Key == "kind")
+        {
+            // Typed clients already write them first.
+            obj["apiVersion"] = resource.GroupVersion;
+            obj["kind"] = resource.Kind;
+            return;
+        }
+
         var rest = obj.ToList();
         obj.Clear();
         obj["apiVersion"] = resource.GroupVersion;
