@@ -30,7 +30,7 @@ public static class FieldValidation
         }
 
         var unknown = new List<UnknownField>();
-        Walk(obj, schema, string.Empty, unknown, topLevel: true);
+        Walk(obj, schema, null, unknown, topLevel: true);
         if (unknown.Count == 0)
         {
             return;
@@ -61,17 +61,18 @@ public static class FieldValidation
         var unknown = new List<UnknownField>();
         if (resource.ModelType is not null && PatchMetadata.For(resource.ModelType) is { } schema)
         {
-            Walk(obj, schema, string.Empty, unknown, topLevel: true);
+            Walk(obj, schema, null, unknown, topLevel: true);
         }
 
         return unknown.Select(f => f.Path).ToList();
     }
 
-    private static void Walk(JsonObject obj, ModelSchema schema, string path, List<UnknownField> unknown, bool topLevel)
+    private static void Walk(JsonObject obj, ModelSchema schema, FieldPath? path, List<UnknownField> unknown, bool topLevel)
     {
+        // Paths are spelled only for unknown fields: building one for every field of every write was most of
+        // what this check allocated.
         foreach (var (name, value) in obj)
         {
-            var here = path.Length == 0 ? name : $"{path}.{name}";
             if (topLevel && TypeMetaFields.Contains(name))
             {
                 continue;
@@ -80,7 +81,7 @@ public static class FieldValidation
             var field = schema.Field(name);
             if (field is null)
             {
-                unknown.Add(new UnknownField(obj, name, here));
+                unknown.Add(new UnknownField(obj, name, new FieldPath(path, name, null).ToString()));
                 continue;
             }
 
@@ -93,14 +94,14 @@ public static class FieldValidation
             switch (field.Kind)
             {
                 case FieldKind.Object when value is JsonObject child:
-                    Walk(child, inner, here, unknown, topLevel: false);
+                    Walk(child, inner, new FieldPath(path, name, null), unknown, topLevel: false);
                     break;
                 case FieldKind.List when value is JsonArray items:
                     for (var i = 0; i < items.Count; i++)
                     {
                         if (items[i] is JsonObject item)
                         {
-                            Walk(item, inner, $"{here}[{i}]", unknown, topLevel: false);
+                            Walk(item, inner, new FieldPath(path, name, i), unknown, topLevel: false);
                         }
                     }
 
@@ -110,7 +111,7 @@ public static class FieldValidation
                     {
                         if (entry is JsonObject e)
                         {
-                            Walk(e, inner, $"{here}[{key}]", unknown, topLevel: false);
+                            Walk(e, inner, new FieldPath(path, name, key), unknown, topLevel: false);
                         }
                     }
 
@@ -120,4 +121,14 @@ public static class FieldValidation
     }
 
     private sealed record UnknownField(JsonObject Parent, string Name, string Path);
+
+    /// <summary>A field below <see cref="Parent"/>, with the list index or map key that follows its name.</summary>
+    private sealed record FieldPath(FieldPath? Parent, string Name, object? Subscript)
+    {
+        public override string ToString()
+        {
+            var here = Subscript is null ? Name : $"{Name}[{Subscript}]";
+            return Parent is null ? here : $"{Parent}.{here}";
+        }
+    }
 }

@@ -33,8 +33,12 @@ public abstract class KindAdmission : IAdmission
         }
 
         var errors = new List<FieldError>();
-        ValidateObject(obj, errors);
-        if (old is not null)
+        if (old is null || UpdateNeedsValidation(obj, old))
+        {
+            ValidateObject(obj, errors);
+        }
+
+        if (old is not null && UpdateNeedsValidation(obj, old))
         {
             // Upstream defaults what it reads from storage, so an object stored before a default existed
             // compares as if it had it; without this, such a pod could never be updated again.
@@ -53,6 +57,13 @@ public abstract class KindAdmission : IAdmission
     protected virtual void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors)
     {
     }
+
+    /// <summary>
+    /// Whether this update of the (defaulted) <paramref name="obj"/> changes anything <see cref="ValidateObject"/> or
+    /// <see cref="ValidateUpdate"/> look at; when it does not, neither runs (what they check passed when it was
+    /// stored) and the stored object is not copied and defaulted for them.
+    /// </summary>
+    protected virtual bool UpdateNeedsValidation(JsonObject obj, JsonObject old) => true;
 
     private bool Handles(ResourceInfo resource) =>
         resource.Resource == _resource && (resource.StorageGroup ?? resource.Group) == _group;

@@ -53,7 +53,7 @@ public sealed class PatchHandler : IPatchHandler
                     throw ApiErrors.Conflict(request.Resource.Group, request.Resource.Resource, request.Name);
                 }
 
-                return _writes.PrepareUpdate(request, subresource, patched, live);
+                return _writes.PrepareUpdate(request, subresource, patched, live, ownsDesired: true);
             },
             expectedResourceVersion: null,
             request.DryRun,

@@ -120,14 +120,15 @@ public sealed class WriteHandlers
     /// </summary>
     /// <remarks>
     /// Non-apply writes record an Update managedFields entry for the request's field manager; applied objects
-    /// (<paramref name="applied"/>) already carry theirs.
+    /// (<paramref name="applied"/>) already carry theirs. A caller that made <paramref name="desired"/> for this call
+    /// alone hands it over (<paramref name="ownsDesired"/>): it becomes, or gives its parts to, the result.
     /// </remarks>
-    public JsonObject PrepareUpdate(ApiRequest request, string subresource, JsonObject desired, JsonObject live, bool applied = false)
+    public JsonObject PrepareUpdate(ApiRequest request, string subresource, JsonObject desired, JsonObject live, bool applied = false, bool ownsDesired = false)
     {
         var manager = applied ? string.Empty : FieldManagerName.Resolve(request);
         live = StoredForm.ToRequest(request, live);
         var strategy = request.Store.Strategy;
-        var next = (JsonObject)desired.DeepClone();
+        var next = ownsDesired ? desired : (JsonObject)desired.DeepClone();
         switch (subresource)
         {
             case "status":
@@ -147,7 +148,10 @@ public sealed class WriteHandlers
         // The status strategy starts from the live object; ownership is recorded against what the request sent.
         if (desired["metadata"]?["managedFields"] is { } sent)
         {
-            Json.Metadata(next)["managedFields"] = sent.DeepClone();
+            if (!ReferenceEquals(next, desired))
+            {
+                Json.Metadata(next)["managedFields"] = ownsDesired ? Detach(sent) : sent.DeepClone();
+            }
         }
         else
         {
@@ -160,6 +164,12 @@ public sealed class WriteHandlers
         }
 
         return StoredForm.ToStorage(request, next);
+    }
+
+    private static JsonNode Detach(JsonNode node)
+    {
+        node.Parent!.AsObject().Remove(node.GetPropertyName());
+        return node;
     }
 
     /// <summary>Records an Update managedFields entry for a write that bypasses <see cref="PrepareUpdate"/> (scale).</summary>
@@ -181,6 +191,14 @@ public sealed class WriteHandlers
         }
 
         // Stored objects always say what they are, with these two first as upstream writes them.
+        if (obj.Count >= 2 && obj.GetAt(0).Key == "apiVersion" && obj.GetAt(1).Key == "kind")
+        {
+            // Typed clients already write them first.
+            obj["apiVersion"] = resource.GroupVersion;
+            obj["kind"] = resource.Kind;
+            return;
+        }
+
         var rest = obj.ToList();
         obj.Clear();
         obj["apiVersion"] = resource.GroupVersion;

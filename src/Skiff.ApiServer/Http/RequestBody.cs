@@ -18,52 +18,51 @@ public static class RequestBody
             throw ApiErrors.RequestEntityTooLarge();
         }
 
-        // Every write reads a body; most say how long they are, so read straight into an array of that size.
         if (request.ContentLength is { } length)
         {
-            var exact = new byte[length];
-            var filled = 0;
-            while (filled < exact.Length)
-            {
-                var read = await request.Body.ReadAsync(exact.AsMemory(filled), ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return exact[..filled];
-                }
-
-                filled += read;
-            }
-
-            // A body longer than announced is refused by the server before it gets here; nothing is left to read.
-            return exact;
+            // Clients send the length of a write's body; reading into an array of that size spares the copy
+            // buffers, which on the hot writes (pod status, Lease renewals) were a large part of a request's garbage.
+            return await ReadExactlyAsync(request.Body, (int)length, ct).ConfigureAwait(false);
         }
 
         using var buffer = new MemoryStream();
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        var chunk = new byte[16 * 1024];
+        while (true)
         {
-            while (true)
+            var read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false);
+            if (read == 0)
             {
-                var read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                if (buffer.Length + read > MaxBytes)
-                {
-                    throw ApiErrors.RequestEntityTooLarge();
-                }
-
-                buffer.Write(chunk, 0, read);
+                break;
             }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw ApiErrors.RequestEntityTooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
         }
 
         return buffer.ToArray();
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken ct)
+    {
+        var bytes = new byte[length];
+        var total = 0;
+        while (total < length)
+        {
+            var read = await body.ReadAsync(bytes.AsMemory(total), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                // A body shorter than its Content-Length; the server reports that before we see it, but stay safe.
+                return bytes[..total];
+            }
+
+            total += read;
+        }
+
+        return bytes;
     }
 
     public static string MediaType(HttpRequest request)

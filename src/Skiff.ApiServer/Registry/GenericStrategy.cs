@@ -45,7 +45,8 @@ public class GenericStrategy : IResourceStrategy
         var result = (JsonObject)live.DeepClone();
         if (desired["status"] is { } status)
         {
-            result["status"] = status.DeepClone();
+            desired.Remove("status");
+            result["status"] = status;
         }
         else
         {
@@ -59,7 +60,8 @@ public class GenericStrategy : IResourceStrategy
         {
             if (from[field] is { } v)
             {
-                to[field] = v.DeepClone();
+                from.Remove(field);
+                to[field] = v;
             }
             else
             {

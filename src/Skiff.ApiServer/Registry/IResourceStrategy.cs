@@ -18,7 +18,10 @@ public interface IResourceStrategy
     /// <summary>Carries over what an update of the main resource may not change (status).</summary>
     void PrepareForUpdate(JsonObject desired, JsonObject live);
 
-    /// <summary>Keeps everything but status from the live object on a status update.</summary>
+    /// <summary>
+    /// Keeps everything but status from the live object on a status update. <paramref name="desired"/> is the
+    /// caller's own copy; what the result takes from it moves rather than being copied.
+    /// </summary>
     JsonObject PrepareForStatusUpdate(JsonObject desired, JsonObject live);
 
     bool SpecChanged(JsonObject desired, JsonObject live);

@@ -74,6 +74,11 @@ public sealed class PodValidationTests
             Pod("{'activeDeadlineSeconds':60,'containers':[{'name':'c','image':'nginx:1'}]}"),
             "FieldValueInvalid spec.activeDeadlineSeconds: Invalid value: 60: must be less than or equal to previous value"
         },
+        {
+            Pod("{'containers':[{'name':'c','image':'nginx:1'}],'tolerations':[{'key':'k','operator':'Exists'}]}"),
+            Pod("{'containers':[{'name':'c','image':'nginx:1'}],'tolerations':[{'key':'k','operator':'Exists'}]}"),
+            string.Empty
+        },
     };
 
     [Theory]

@@ -32,11 +32,16 @@ internal sealed class FieldManager
             return;
         }
 
+        var comparison = FieldWalker.Compare(Tracked(live, subresource), Tracked(next, subresource), shape);
+        var mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.UpdateOperation, apiVersion, null, subresource, FieldSet.Empty);
+        if (live is not null && StoredManagedFields.TryRecordUpdate(live, next, mine, comparison, Stamp))
+        {
+            return;
+        }
+
         var entries = sent is JsonArray && ManagedFieldsCodec.TryRead(sent) is { Count: > 0 } fromRequest && subresource.Length == 0
             ? fromRequest
             : ManagedFieldsCodec.TryRead(live?["metadata"]?["managedFields"]) ?? [];
-        var comparison = FieldWalker.Compare(Tracked(live, subresource), Tracked(next, subresource), shape);
-        var mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.UpdateOperation, apiVersion, null, subresource, FieldSet.Empty);
         entries = TakeOver(entries, mine.Identity, comparison.Changed, comparison.Removed);
         var previous = entries.FirstOrDefault(e => e.Identity == mine.Identity);
         var owned = (previous?.Fields ?? FieldSet.Empty).Union(comparison.Changed).Difference(comparison.Removed);

@@ -29,6 +29,34 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
     public bool IsEmpty => _members.Count == 0 && _children.Count == 0;
 
+    /// <summary>The steps of <see cref="Members"/> and <see cref="Children"/> together, each once, in order.</summary>
+    public IEnumerable<PathElement> Steps()
+    {
+        // Both are sorted, so merging them keeps the order without a set or a sort.
+        using var members = _members.GetEnumerator();
+        using var children = _children.Keys.GetEnumerator();
+        var hasMember = members.MoveNext();
+        var hasChild = children.MoveNext();
+        while (hasMember || hasChild)
+        {
+            var order = !hasMember ? 1 : !hasChild ? -1 : members.Current.CompareTo(children.Current);
+            if (order <= 0)
+            {
+                yield return members.Current;
+                hasMember = members.MoveNext();
+                if (order == 0)
+                {
+                    hasChild = children.MoveNext();
+                }
+            }
+            else
+            {
+                yield return children.Current;
+                hasChild = children.MoveNext();
+            }
+        }
+    }
+
     public static FieldSet Of(params IReadOnlyList<PathElement>[] paths)
     {
         var builder = new FieldSetBuilder();
@@ -215,7 +243,7 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
     private IEnumerable<IReadOnlyList<PathElement>> PathsUnder(List<PathElement> prefix)
     {
-        foreach (var step in _members.Union(_children.Keys).Order())
+        foreach (var step in Steps())
         {
             var path = new List<PathElement>(prefix) { step };
             if (_members.Contains(step))

@@ -68,7 +68,7 @@ internal static class FieldSetJson
             node[Self] = new JsonObject();
         }
 
-        foreach (var step in set.Members.Union(set.Children.Keys).Order())
+        foreach (var step in set.Steps())
         {
             node[step.ToString()] = set.Children.TryGetValue(step, out var child)
                 ? ToNode(child, includeSelf: set.Members.Contains(step))
@@ -88,7 +88,7 @@ internal static class FieldSetJson
             first = false;
         }
 
-        foreach (var step in set.Members.Union(set.Children.Keys).Order())
+        foreach (var step in set.Steps())
         {
             if (!first)
             {

@@ -69,7 +69,7 @@ internal static class FieldWalker
     {
         foreach (var (step, child, childShape) in children)
         {
-            var childPath = new List<PathElement>(path) { step };
+            var childPath = Extend(path, step);
             var isLeaf = IsLeafValue(child, childShape);
             if (isLeaf || step.Kind != PathElementKind.Field || shape.Kind == ShapeKind.Map)
             {
@@ -93,13 +93,14 @@ internal static class FieldWalker
         List<PathElement> path, List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed)
     {
         var oldList = old.ToList();
-        var oldChildren = oldList.ToDictionary(c => c.Step, c => c.Value);
+        var oldChildren = oldList.Count == 0 ? null : oldList.ToDictionary(c => c.Step, c => c.Value);
         var newChildren = now.ToList();
         foreach (var (step, value, childShape) in newChildren)
         {
-            var childPath = new List<PathElement>(path) { step };
-            if (!oldChildren.TryGetValue(step, out var previous))
+            if (oldChildren is null || !oldChildren.TryGetValue(step, out var previous))
             {
+                var childPath = Extend(path, step);
+
                 // Named struct fields exist (empty) in upstream's typed objects, so adding one adds only its contents.
                 if (childShape.Kind != ShapeKind.Struct || IsLeafValue(value, childShape) || step.Kind != PathElementKind.Field)
                 {
@@ -117,7 +118,7 @@ internal static class FieldWalker
             if (previous is null && !IsLeafValue(value, childShape))
             {
                 // A null struct or list filled in: its contents are added, as from an empty typed value.
-                CompareInto(null, value, childShape, childPath, added, modified, removed);
+                CompareInto(null, value, childShape, Extend(path, step), added, modified, removed);
                 continue;
             }
 
@@ -125,7 +126,7 @@ internal static class FieldWalker
             {
                 if (!JsonNode.DeepEquals(previous, value))
                 {
-                    modified.Add(childPath);
+                    modified.Add(Extend(path, step));
                 }
 
                 continue;
@@ -138,7 +139,12 @@ internal static class FieldWalker
                 continue;
             }
 
-            CompareInto(previous, value, childShape, childPath, added, modified, removed);
+            CompareInto(previous, value, childShape, Extend(path, step), added, modified, removed);
+        }
+
+        if (oldList.Count == 0)
+        {
+            return;
         }
 
         var present = newChildren.Select(c => c.Step).ToHashSet();
@@ -149,13 +155,21 @@ internal static class FieldWalker
                 continue;
             }
 
-            var childPath = new List<PathElement>(path) { step };
+            var childPath = Extend(path, step);
             removed.Add(childPath);
             if (!IsLeafValue(value, childShape))
             {
                 CompareInto(value, null, childShape, childPath, added, modified, removed);
             }
         }
+    }
+
+    private static List<PathElement> Extend(List<PathElement> path, PathElement step)
+    {
+        var extended = new List<PathElement>(path.Count + 1);
+        extended.AddRange(path);
+        extended.Add(step);
+        return extended;
     }
 
     /// <summary>The addressable children of a granular value, with their path elements and shapes.</summary>

@@ -23,21 +23,12 @@ internal static class ManagedFieldsCodec
         {
             foreach (var item in array)
             {
-                if (item is not JsonObject entry)
+                if (item is not JsonObject entry || Header(entry) is not { } header)
                 {
                     return null;
                 }
 
-                var operation = Str(entry, "operation");
-                var fieldsType = Str(entry, "fieldsType");
-                if (operation is not (ManagedFieldsEntry.ApplyOperation or ManagedFieldsEntry.UpdateOperation) || fieldsType != "FieldsV1")
-                {
-                    return null;
-                }
-
-                var fields = entry["fieldsV1"] is { } v1 ? FieldSet.Parse(v1) : FieldSet.Empty;
-                var time = entry["time"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
-                entries.Add(new ManagedFieldsEntry(Str(entry, "manager"), operation, Str(entry, "apiVersion"), time, Str(entry, "subresource"), fields));
+                entries.Add(entry["fieldsV1"] is { } v1 ? header with { Fields = FieldSet.Parse(v1) } : header);
             }
         }
         catch (FormatException)
@@ -53,35 +44,60 @@ internal static class ManagedFieldsCodec
         return entries.Select(e => e.Identity).Distinct().Count() == entries.Count ? entries : null;
     }
 
+    /// <summary>
+    /// An entry's manager, operation, version, time and subresource with empty <see cref="ManagedFieldsEntry.Fields"/>;
+    /// null when the entry is malformed (upstream then resets all of them).
+    /// </summary>
+    public static ManagedFieldsEntry? Header(JsonObject entry)
+    {
+        var operation = Str(entry, "operation");
+        if (operation is not (ManagedFieldsEntry.ApplyOperation or ManagedFieldsEntry.UpdateOperation) || Str(entry, "fieldsType") != "FieldsV1")
+        {
+            return null;
+        }
+
+        var time = entry["time"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+        return new ManagedFieldsEntry(Str(entry, "manager"), operation, Str(entry, "apiVersion"), time, Str(entry, "subresource"), FieldSet.Empty);
+    }
+
     /// <summary>The managedFields array, in upstream's order: Apply before Update, then by time, manager, version.</summary>
     public static JsonArray Write(IEnumerable<ManagedFieldsEntry> entries)
     {
         var array = new JsonArray();
-        var ordered = entries
-            .OrderBy(e => e.Operation, StringComparer.Ordinal)
-            .ThenBy(e => e.Time is null ? DateTimeOffset.MinValue : DateTimeOffset.Parse(e.Time, System.Globalization.CultureInfo.InvariantCulture))
-            .ThenBy(e => e.Manager, StringComparer.Ordinal)
-            .ThenBy(e => e.ApiVersion, StringComparer.Ordinal)
-            .ThenBy(e => e.Subresource, StringComparer.Ordinal);
-        foreach (var entry in ordered)
+        foreach (var entry in InWriteOrder(entries, e => e))
         {
-            var json = new JsonObject { ["manager"] = entry.Manager, ["operation"] = entry.Operation, ["apiVersion"] = entry.ApiVersion };
-            if (entry.Time is not null)
-            {
-                json["time"] = entry.Time;
-            }
-
-            json["fieldsType"] = "FieldsV1";
-            json["fieldsV1"] = entry.Fields.ToJson();
-            if (entry.Subresource.Length > 0)
-            {
-                json["subresource"] = entry.Subresource;
-            }
-
-            array.Add(json);
+            array.Add(WriteEntry(entry));
         }
 
         return array;
+    }
+
+    /// <summary>Items that carry entries, in the order <see cref="Write"/> puts the entries.</summary>
+    public static IEnumerable<T> InWriteOrder<T>(IEnumerable<T> items, Func<T, ManagedFieldsEntry> entry) =>
+        items
+            .OrderBy(i => entry(i).Operation, StringComparer.Ordinal)
+            .ThenBy(i => entry(i).Time is { } time ? DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue)
+            .ThenBy(i => entry(i).Manager, StringComparer.Ordinal)
+            .ThenBy(i => entry(i).ApiVersion, StringComparer.Ordinal)
+            .ThenBy(i => entry(i).Subresource, StringComparer.Ordinal);
+
+    /// <summary>One entry of the managedFields array.</summary>
+    public static JsonObject WriteEntry(ManagedFieldsEntry entry)
+    {
+        var json = new JsonObject { ["manager"] = entry.Manager, ["operation"] = entry.Operation, ["apiVersion"] = entry.ApiVersion };
+        if (entry.Time is not null)
+        {
+            json["time"] = entry.Time;
+        }
+
+        json["fieldsType"] = "FieldsV1";
+        json["fieldsV1"] = entry.Fields.ToJson();
+        if (entry.Subresource.Length > 0)
+        {
+            json["subresource"] = entry.Subresource;
+        }
+
+        return json;
     }
 
     private static string Str(JsonObject obj, string key) =>

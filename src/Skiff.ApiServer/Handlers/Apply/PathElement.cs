@@ -12,6 +12,9 @@ namespace Skiff.ApiServer.Handlers.Apply;
 /// </summary>
 internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathElement>
 {
+    // Spelled once: field sets look their steps up in stored managedFields and write them, by this text.
+    private string? _text;
+
     private PathElement(PathElementKind kind, string? field, IReadOnlyList<KeyValuePair<string, JsonNode?>>? key, JsonNode? value, int index)
     {
         Kind = kind;
@@ -76,15 +79,19 @@ internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathEle
         }
     }
 
-    public override string ToString()
+    public override string ToString() => _text ??= Spell();
+
+    private string Spell()
     {
+        if (Kind == PathElementKind.Field)
+        {
+            // Upstream writes field names raw inside the key.
+            return string.Concat("f:", FieldName);
+        }
+
         var builder = new StringBuilder();
         switch (Kind)
         {
-            case PathElementKind.Field:
-                // Upstream writes field names raw inside the key.
-                builder.Append("f:").Append(FieldName);
-                break;
             case PathElementKind.Key:
                 builder.Append("k:{");
                 for (var i = 0; i < KeyFields!.Count; i++)

@@ -50,7 +50,12 @@ internal static class PatchBody
                 return array;
             case JsonValueKind.Null:
                 return null;
+            case JsonValueKind.String:
+                return JsonValue.Create(element.GetString());
+            case JsonValueKind.True or JsonValueKind.False:
+                return JsonValue.Create(element.GetBoolean());
             default:
+                // Numbers keep their text (1.0 stays 1.0); a clone holds it once the document is gone.
                 return JsonValue.Create(element.Clone());
         }
     }

@@ -62,11 +62,13 @@ internal static class SmpDirectives
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (key, value) in obj.ToList())
+                // Patches rarely carry nulls to drop, so the keys are only collected when there are some.
+                List<string>? nulls = null;
+                foreach (var (key, value) in obj)
                 {
                     if (value is null)
                     {
-                        obj.Remove(key);
+                        (nulls ??= []).Add(key);
                     }
                     else
                     {
@@ -74,6 +76,7 @@ internal static class SmpDirectives
                     }
                 }
 
+                RemoveAll(obj, nulls);
                 break;
             case JsonArray array:
                 foreach (var item in array)
@@ -95,15 +98,17 @@ internal static class SmpDirectives
                     return false;
                 }
 
-                foreach (var (key, value) in obj.ToList())
+                List<string>? directives = null;
+                foreach (var (key, value) in obj)
                 {
                     if (key == RetainKeys || HasPrefix(key, SetElementOrder) || HasPrefix(key, DeleteFromPrimitiveList)
                         || !RemoveDirectives(value))
                     {
-                        obj.Remove(key);
+                        (directives ??= []).Add(key);
                     }
                 }
 
+                RemoveAll(obj, directives);
                 return true;
             case JsonArray array:
                 for (var i = array.Count - 1; i >= 0; i--)
@@ -117,6 +122,14 @@ internal static class SmpDirectives
                 return true;
             default:
                 return true;
+        }
+    }
+
+    private static void RemoveAll(JsonObject obj, List<string>? keys)
+    {
+        foreach (var key in keys ?? [])
+        {
+            obj.Remove(key);
         }
     }
 }

@@ -12,9 +12,12 @@ namespace Skiff.ApiServer.Handlers.Patch;
 /// </summary>
 internal static class StrategicMergePatch
 {
-    /// <summary>Applies <paramref name="patch"/> to <paramref name="original"/>, which may be changed in place.</summary>
+    /// <summary>
+    /// Applies <paramref name="patch"/> to <paramref name="original"/>, which may be changed in place; the patch is
+    /// the caller's own (decoded for this call) and its directives are taken out of it as they apply.
+    /// </summary>
     public static JsonObject Apply(JsonObject original, JsonObject patch, ModelSchema schema) =>
-        MergeObject(original, (JsonObject)patch.DeepClone(), SmpSchema.Of(schema));
+        MergeObject(original, patch, SmpSchema.Of(schema));
 
     internal static JsonObject MergeObject(JsonObject? original, JsonObject patch, SmpSchema schema)
     {
