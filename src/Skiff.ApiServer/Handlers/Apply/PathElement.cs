@@ -127,7 +127,8 @@ internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathEle
             return 1;
         }
 
-        var byKind = Kind.CompareTo(other.Kind);
+        // Enum.CompareTo takes an object: comparing the kinds that way boxed one on every comparison of a field set.
+        var byKind = ((int)Kind).CompareTo((int)other.Kind);
         if (byKind != 0)
         {
             return byKind;
