@@ -12,16 +12,35 @@ namespace Skiff.Api.Selectors;
 /// </summary>
 public static class SelectableFields
 {
-    public static Dictionary<string, string> Extract(string group, string resource, bool namespaced, JsonObject obj)
+    private static readonly string[] InvolvedObjectFields = ["kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"];
+
+    public static Dictionary<string, string> Extract(string group, string resource, bool namespaced, JsonObject obj) =>
+        Extract(group, resource, namespaced, new NodeReadable(obj));
+
+    /// <summary>The same fields read from parsed JSON, for objects held as bytes (the watch cache's).</summary>
+    public static Dictionary<string, string> Extract(string group, string resource, bool namespaced, JsonElement obj) =>
+        Extract(group, resource, namespaced, new ElementReadable(obj));
+
+    /// <summary>metadata.labels as label selectors read them: string values only.</summary>
+    public static Dictionary<string, string> Labels<T>(T obj)
+        where T : struct, IJsonReadable<T>
     {
-        var meta = obj["metadata"] as JsonObject;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        obj.Member("metadata").Member("labels").CopyStringMembers(labels);
+        return labels;
+    }
+
+    private static Dictionary<string, string> Extract<T>(string group, string resource, bool namespaced, T obj)
+        where T : struct, IJsonReadable<T>
+    {
+        var meta = obj.Member("metadata");
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["metadata.name"] = Str(meta?["name"]),
+            ["metadata.name"] = meta.Member("name").String(),
         };
         if (namespaced)
         {
-            fields["metadata.namespace"] = Str(meta?["namespace"]);
+            fields["metadata.namespace"] = meta.Member("namespace").String();
         }
 
         switch (group, resource)
@@ -30,76 +49,74 @@ public static class SelectableFields
                 AddPod(obj, fields);
                 break;
             case ("", "nodes"):
-                fields["spec.unschedulable"] = Bool(obj["spec"]?["unschedulable"]);
+                fields["spec.unschedulable"] = Bool(obj.Member("spec").Member("unschedulable"));
                 break;
             case ("", "replicationcontrollers") or ("apps", "replicasets"):
-                fields["status.replicas"] = Int(obj["status"]?["replicas"]);
+                fields["status.replicas"] = Int(obj.Member("status").Member("replicas"));
                 break;
             case ("", "events"):
                 AddEvent(obj, fields);
                 break;
             case ("", "namespaces"):
-                fields["status.phase"] = Str(obj["status"]?["phase"]);
+                fields["status.phase"] = obj.Member("status").Member("phase").String();
                 break;
             case ("", "secrets"):
-                fields["type"] = Str(obj["type"]);
+                fields["type"] = obj.Member("type").String();
                 break;
             case ("", "services"):
-                fields["spec.clusterIP"] = Str(obj["spec"]?["clusterIP"]);
-                fields["spec.type"] = Str(obj["spec"]?["type"]);
+                fields["spec.clusterIP"] = obj.Member("spec").Member("clusterIP").String();
+                fields["spec.type"] = obj.Member("spec").Member("type").String();
                 break;
             case ("batch", "jobs"):
                 // The label says "successful"; the field it reads is status.succeeded.
-                fields["status.successful"] = Int(obj["status"]?["succeeded"]);
+                fields["status.successful"] = Int(obj.Member("status").Member("succeeded"));
                 break;
             case ("certificates.k8s.io", "certificatesigningrequests"):
-                fields["spec.signerName"] = Str(obj["spec"]?["signerName"]);
+                fields["spec.signerName"] = obj.Member("spec").Member("signerName").String();
                 break;
         }
 
         return fields;
     }
 
-    private static void AddPod(JsonObject pod, Dictionary<string, string> fields)
+    private static void AddPod<T>(T pod, Dictionary<string, string> fields)
+        where T : struct, IJsonReadable<T>
     {
-        var spec = pod["spec"];
-        var status = pod["status"];
-        fields["spec.nodeName"] = Str(spec?["nodeName"]);
-        fields["spec.restartPolicy"] = Str(spec?["restartPolicy"]);
-        fields["spec.schedulerName"] = Str(spec?["schedulerName"]);
-        fields["spec.serviceAccountName"] = Str(spec?["serviceAccountName"]);
-        fields["spec.hostNetwork"] = Bool(spec?["hostNetwork"]);
-        fields["status.phase"] = Str(status?["phase"]);
+        var spec = pod.Member("spec");
+        var status = pod.Member("status");
+        fields["spec.nodeName"] = spec.Member("nodeName").String();
+        fields["spec.restartPolicy"] = spec.Member("restartPolicy").String();
+        fields["spec.schedulerName"] = spec.Member("schedulerName").String();
+        fields["spec.serviceAccountName"] = spec.Member("serviceAccountName").String();
+        fields["spec.hostNetwork"] = Bool(spec.Member("hostNetwork"));
+        fields["status.phase"] = status.Member("phase").String();
         // Upstream reads the first of status.podIPs; an object from an old client may only carry status.podIP.
-        var firstIp = status?["podIPs"] is JsonArray { Count: > 0 } ips ? Str(ips[0]?["ip"]) : Str(status?["podIP"]);
-        fields["status.podIP"] = firstIp;
-        fields["status.nominatedNodeName"] = Str(status?["nominatedNodeName"]);
+        fields["status.podIP"] = status.Member("podIPs").TryFirstItem(out var first)
+            ? first.Member("ip").String()
+            : status.Member("podIP").String();
+        fields["status.nominatedNodeName"] = status.Member("nominatedNodeName").String();
     }
 
-    private static void AddEvent(JsonObject ev, Dictionary<string, string> fields)
+    private static void AddEvent<T>(T ev, Dictionary<string, string> fields)
+        where T : struct, IJsonReadable<T>
     {
-        var involved = ev["involvedObject"];
-        foreach (var name in new[] { "kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath" })
+        var involved = ev.Member("involvedObject");
+        foreach (var name in InvolvedObjectFields)
         {
-            fields["involvedObject." + name] = Str(involved?[name]);
+            fields["involvedObject." + name] = involved.Member(name).String();
         }
 
-        fields["reason"] = Str(ev["reason"]);
-        fields["reportingComponent"] = Str(ev["reportingComponent"]);
+        fields["reason"] = ev.Member("reason").String();
+        fields["reportingComponent"] = ev.Member("reportingComponent").String();
         // Events written through events.k8s.io have no source.component; upstream falls back to the reporting controller.
-        var source = Str(ev["source"]?["component"]);
-        fields["source"] = source.Length > 0 ? source : Str(ev["reportingComponent"]);
-        fields["type"] = Str(ev["type"]);
+        var source = ev.Member("source").Member("component").String();
+        fields["source"] = source.Length > 0 ? source : ev.Member("reportingComponent").String();
+        fields["type"] = ev.Member("type").String();
     }
 
-    private static string Str(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
+    private static string Bool<T>(T value)
+        where T : struct, IJsonReadable<T> => value.IsTrue() ? "true" : "false";
 
-    private static string Bool(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.True ? "true" : "false";
-
-    private static string Int(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n)
-            ? n.ToString(CultureInfo.InvariantCulture)
-            : "0";
+    private static string Int<T>(T value)
+        where T : struct, IJsonReadable<T> => value.Integer() is { } n ? n.ToString(CultureInfo.InvariantCulture) : "0";
 }

@@ -48,7 +48,7 @@ public sealed class ListHandler
             var items = new List<JsonObject>();
             foreach (var entry in snapshot.Objects)
             {
-                if (filter.Matches(entry.Object))
+                if (filter.Matches(entry))
                 {
                     items.Add(entry.Object);
                 }

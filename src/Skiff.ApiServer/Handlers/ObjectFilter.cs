@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skiff.Api.Selectors;
 using Skiff.ApiServer.Errors;
@@ -75,22 +76,8 @@ public sealed class ObjectFilter
         return _fields.IsEverything || _fields.Matches(SelectableFields.Extract(_group, _resource, _namespaced, obj));
     }
 
-    private SelectableView ReadView(JsonObject obj) => new(Labels(obj), SelectableFields.Extract(_group, _resource, _namespaced, obj));
+    private SelectableView ReadView(JsonElement obj) =>
+        new(SelectableFields.Labels(new ElementReadable(obj)), SelectableFields.Extract(_group, _resource, _namespaced, obj));
 
-    private static Dictionary<string, string> Labels(JsonObject obj)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (obj["metadata"]?["labels"] is JsonObject labels)
-        {
-            foreach (var (k, v) in labels)
-            {
-                if (v is JsonValue value && value.TryGetValue<string>(out var s))
-                {
-                    result[k] = s;
-                }
-            }
-        }
-
-        return result;
-    }
+    private static Dictionary<string, string> Labels(JsonObject obj) => SelectableFields.Labels(new NodeReadable(obj));
 }

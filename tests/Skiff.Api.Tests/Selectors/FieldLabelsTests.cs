@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skiff.Api.Selectors;
 
@@ -56,8 +57,11 @@ public sealed class FieldLabelsTests
     public void Extract_Pod_SpellsValuesLikeUpstream(string json, string selector, bool matches)
     {
         var fields = SelectableFields.Extract("", "pods", true, JsonNode.Parse(json)!.AsObject());
+        using var parsed = JsonDocument.Parse(json);
+        var fromElement = SelectableFields.Extract("", "pods", true, parsed.RootElement);
 
         Assert.Equal(matches, FieldSelector.Parse(selector).Matches(fields));
+        Assert.Equal(fields.OrderBy(f => f.Key), fromElement.OrderBy(f => f.Key));
     }
 
     [Theory]
@@ -77,8 +81,26 @@ public sealed class FieldLabelsTests
     public void Extract_ReadsEachResourcesFields(string group, string resource, bool namespaced, string json, string field, string expected)
     {
         var fields = SelectableFields.Extract(group, resource, namespaced, JsonNode.Parse(json)!.AsObject());
+        using var parsed = JsonDocument.Parse(json);
+        var fromElement = SelectableFields.Extract(group, resource, namespaced, parsed.RootElement);
 
         Assert.Equal(expected, fields[field]);
+        Assert.Equal(fields.OrderBy(f => f.Key), fromElement.OrderBy(f => f.Key));
+    }
+
+    [Theory]
+    [InlineData("""{"metadata":{"labels":{"app":"web","tier":"1","odd":7}}}""", "app=web,tier=1,")]
+    [InlineData("""{"metadata":{"name":"x"}}""", "")]
+    [InlineData("""{"metadata":{"labels":"not an object"}}""", "")]
+    public void Labels_ReadTheSameFromADocumentAndFromParsedJson(string json, string expected)
+    {
+        using var parsed = JsonDocument.Parse(json);
+
+        var fromNode = SelectableFields.Labels(new NodeReadable(JsonNode.Parse(json)));
+        var fromElement = SelectableFields.Labels(new ElementReadable(parsed.RootElement));
+
+        Assert.Equal(expected, string.Concat(fromNode.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value},")));
+        Assert.Equal(fromNode.OrderBy(l => l.Key), fromElement.OrderBy(l => l.Key));
     }
 
     [Fact]
