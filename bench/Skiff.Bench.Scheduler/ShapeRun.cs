@@ -23,9 +23,6 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         await Task.Delay(TimeSpan.FromSeconds(5));
         var rssAtNodes = cluster.Server.RssMiB();
         await CreateNamespaceAsync(cluster.Client, Namespace);
-        await CreateInitPodsAsync(cluster, shape);
-        var attemptsBefore = await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AttemptBucket);
-        var algorithmBefore = await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AlgorithmBucket);
 
         // The idle cost of the cluster (Lease renewals, node heartbeats, controllers' resyncs) goes on during the pods
         // too; measured alone first, it can be taken off the per-pod figure.
@@ -36,6 +33,11 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         var idleServerRate = (cluster.Server.Cpu() - idleServer).TotalSeconds / idleClock.Elapsed.TotalSeconds;
         var idleHollowRate = (cluster.Nodes.Cpu() - idleHollow).TotalSeconds / idleClock.Elapsed.TotalSeconds;
         log.WriteLine($"idle: server {idleServerRate:0.00} cores, hollow nodes {idleHollowRate:0.00} cores");
+
+        // After the idle sample: the hollow nodes keep starting the init pods for a while after they are bound.
+        await CreateInitPodsAsync(cluster, shape);
+        var attemptsBefore = await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AttemptBucket);
+        var algorithmBefore = await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AlgorithmBucket);
 
         await using var load = new LoadSampler();
         var clock = Stopwatch.StartNew();
