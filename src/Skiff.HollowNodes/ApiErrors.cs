@@ -1,6 +1,6 @@
 using System.Net;
 using k8s.Autorest;
-using Skiff.HollowNodes.Http;
+using Skiff.Client.Http;
 
 namespace Skiff.HollowNodes;
 
@@ -11,7 +11,7 @@ internal static class ApiErrors
         e switch
         {
             HttpOperationException { Response.StatusCode: var status } => status == code,
-            ApiStatusException refused => refused.Status == code,
+            ApiError refused => refused.Code == (int)code,
             _ => false,
         };
 

@@ -73,7 +73,7 @@ public sealed record CachedObject
     /// node's kubelet watching its pods, say) without building the whole document.
     /// </summary>
     /// <remarks>The view is worked out once, under the same lock that guards building the document.</remarks>
-    /// <param name="read">Reads the view from the document; every caller for one resource reads the same view.</param>
+    /// <param name="read">Reads the view from the parsed JSON; every caller for one resource reads the same view.</param>
     public SelectableView Selectable(Func<JsonElement, SelectableView> read)
     {
         lock (_gate)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Skiff.ApiServer.Watch;
@@ -12,10 +11,6 @@ namespace Skiff.ApiServer.Watch;
 /// </summary>
 public static class StoredJson
 {
-    private static readonly byte[] MetadataName = "metadata"u8.ToArray();
-    private static readonly byte[] ResourceVersionName = "resourceVersion"u8.ToArray();
-    private static readonly byte[] NamespaceName = "namespace"u8.ToArray();
-
     /// <summary>
     /// False when the bytes are not in the server's own stored shape (no metadata object, or one that already has a
     /// resourceVersion); the caller then decodes and encodes them.
@@ -32,7 +27,7 @@ public static class StoredJson
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isMetadata = reader.ValueTextEquals(MetadataName);
+            var isMetadata = reader.ValueTextEquals("metadata"u8);
             if (!reader.Read())
             {
                 return false;
@@ -53,12 +48,12 @@ public static class StoredJson
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 members++;
-                if (reader.ValueTextEquals(ResourceVersionName))
+                if (reader.ValueTextEquals("resourceVersion"u8))
                 {
                     return false;
                 }
 
-                var isNamespace = reader.ValueTextEquals(NamespaceName);
+                var isNamespace = reader.ValueTextEquals("namespace"u8);
                 if (!reader.Read())
                 {
                     return false;
@@ -93,7 +88,8 @@ public static class StoredJson
             member[length++] = (byte)',';
         }
 
-        length += Encoding.UTF8.GetBytes("\"resourceVersion\":\"", member[length..]);
+        "\"resourceVersion\":\""u8.CopyTo(member[length..]);
+        length += "\"resourceVersion\":\""u8.Length;
         revision.TryFormat(member[length..], out var digits, default, CultureInfo.InvariantCulture);
         length += digits;
         member[length++] = (byte)'"';

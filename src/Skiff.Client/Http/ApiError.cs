@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Skiff.Client.Http;
 
 /// <summary>A Status the API server answered with (HTTP error, or an ERROR event inside a watch).</summary>
-internal sealed class ApiError(int code, string reason, string message) : Exception($"{code} {reason}: {message}")
+public sealed class ApiError(int code, string reason, string message) : Exception($"{code} {reason}: {message}")
 {
     public int Code { get; } = code;
 

@@ -9,7 +9,7 @@ namespace Skiff.Client.Http;
 /// Plain HTTP over the KubernetesClient's configured HttpClient (its TLS and credentials), for requests the generated
 /// methods cannot express for any group, version and resource alike.
 /// </summary>
-internal sealed class RawApi
+public sealed class RawApi
 {
     private readonly HttpClient _http;
     private readonly Uri _base;
@@ -27,18 +27,18 @@ internal sealed class RawApi
     public async Task<HttpResponseMessage> GetAsync(string pathAndQuery, CancellationToken ct)
     {
         using var request = ApiRequest.Create(HttpMethod.Get, new Uri(_base, pathAndQuery.TrimStart('/')));
-        request.Headers.Accept.ParseAdd("application/json");
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
+        return await SendAsync(request, ct).ConfigureAwait(false);
+    }
 
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            throw ApiError.From(response.StatusCode, body);
-        }
+    /// <summary>
+    /// Sends a body (a PUT, a PATCH) and returns the response once its headers arrived; throws <see cref="ApiError"/>
+    /// on failure. For writes whose answer the caller reads only in part, if at all.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body, string contentType, CancellationToken ct)
+    {
+        using var request = ApiRequest.Create(method, new Uri(_base, path.TrimStart('/')));
+        request.Content = new StringContent(body, Encoding.UTF8, new System.Net.Http.Headers.MediaTypeHeaderValue(contentType));
+        return await SendAsync(request, ct).ConfigureAwait(false);
     }
 
     public async Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken ct)
@@ -65,5 +65,20 @@ internal sealed class RawApi
         }
 
         return builder.ToString();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw ApiError.From(response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+        }
     }
 }
