@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using k8s;
@@ -17,7 +18,7 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly RawApi _api;
-    private readonly Func<JsonElement, ResourcePath, T> _decode;
+    private readonly ObjectDecode<T> _decode;
     private readonly InformerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -28,7 +29,7 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
     private int _started;
     private ResourcePath _path;
 
-    public Informer(RawApi api, ResourcePath path, Func<JsonElement, ResourcePath, T> decode, InformerOptions options, TimeProvider time, ILogger logger)
+    public Informer(RawApi api, ResourcePath path, ObjectDecode<T> decode, InformerOptions options, TimeProvider time, ILogger logger)
     {
         _api = api;
         _path = path;
@@ -129,7 +130,7 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
 
             foreach (var item in root.GetProperty("items").EnumerateArray())
             {
-                items.Add(_decode(item, _path));
+                items.Add(_decode(JsonMarshal.GetRawUtf8Value(item), _path));
             }
 
             var meta = root.GetProperty("metadata");
@@ -201,14 +202,12 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
 
     private void ApplyWatchEvent(ReadOnlyMemory<byte> line)
     {
-        using var doc = JsonDocument.Parse(line);
-        var type = doc.RootElement.GetProperty("type").GetString();
-        var json = doc.RootElement.GetProperty("object");
-        switch (type)
+        var watchEvent = WatchLine.Parse(line.Span);
+        switch (watchEvent.Type)
         {
             case "ADDED" or "MODIFIED":
             {
-                var obj = _decode(json, _path);
+                var obj = _decode(watchEvent.Object, _path);
                 lock (_applyLock)
                 {
                     var old = _cache.Upsert(obj);
@@ -224,7 +223,7 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
 
             case "DELETED":
             {
-                var obj = _decode(json, _path);
+                var obj = _decode(watchEvent.Object, _path);
                 lock (_applyLock)
                 {
                     var old = _cache.Delete(ObjectKey.Of(obj));
@@ -236,15 +235,21 @@ internal sealed class Informer<T> : IInformer<T>, IStartable
             }
 
             case "BOOKMARK":
-                if (json.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rv) && rv.GetString() is { Length: > 0 } version)
+            {
+                using var doc = JsonDocument.Parse(watchEvent.Object.ToArray());
+                if (doc.RootElement.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rv) && rv.GetString() is { Length: > 0 } version)
                 {
                     ResourceVersion = version;
                 }
 
                 break;
+            }
 
             case "ERROR":
-                throw ApiError.FromStatus(json);
+            {
+                using var doc = JsonDocument.Parse(watchEvent.Object.ToArray());
+                throw ApiError.FromStatus(doc.RootElement);
+            }
         }
     }
 

@@ -4,25 +4,66 @@ using k8s.Models;
 
 namespace Skiff.Client.Informers;
 
+/// <summary>Turns the UTF-8 bytes of one object from a list or watch into an informer's type.</summary>
+internal delegate T ObjectDecode<out T>(ReadOnlySpan<byte> json, ResourcePath path);
+
 /// <summary>
-/// Turns one JSON object from a list or watch into the informer's type. List items carry no apiVersion and kind, so
-/// both are filled from the resource: handlers and owner lookups can rely on them.
+/// Decodes list items and watch objects straight from their bytes (no document tree first: informers decode every
+/// event of their resource). List items carry no apiVersion and kind, so both are filled from the resource: handlers
+/// and owner lookups can rely on them.
 /// </summary>
 internal static class ObjectDecoder
 {
-    public static T Typed<T>(JsonElement json, ResourcePath path)
+    private static readonly JsonSerializerOptions s_options = KubernetesOptions();
+
+    public static T Typed<T>(ReadOnlySpan<byte> json, ResourcePath path)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var obj = KubernetesJson.Deserialize<T>(json);
+        var obj = JsonSerializer.Deserialize<T>(json, s_options) ?? throw new JsonException("null object");
         obj.ApiVersion = path.ApiVersion;
         obj.Kind = path.Kind;
         return obj;
     }
 
-    public static PartialObject Partial(JsonElement json, ResourcePath path) => new()
+    public static PartialObject Partial(ReadOnlySpan<byte> json, ResourcePath path)
     {
-        ApiVersion = path.ApiVersion,
-        Kind = json.TryGetProperty("kind", out var kind) && kind.GetString() is { Length: > 0 } k ? k : path.Kind,
-        Metadata = json.TryGetProperty("metadata", out var meta) ? KubernetesJson.Deserialize<V1ObjectMeta>(meta) : new V1ObjectMeta(),
-    };
+        string? kind = null;
+        V1ObjectMeta? metadata = null;
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("kind"u8))
+            {
+                reader.Read();
+                kind = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                metadata = JsonSerializer.Deserialize<V1ObjectMeta>(ref reader, s_options);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new PartialObject
+        {
+            ApiVersion = path.ApiVersion,
+            Kind = kind is { Length: > 0 } ? kind : path.Kind,
+            Metadata = metadata ?? new V1ObjectMeta(),
+        };
+    }
+
+    // KubernetesClient's own options (camelCase, its date and quantity converters), which it lends out only through
+    // its configuration hook; decoding with them from bytes spares the JsonElement its Deserialize overload needs.
+    private static JsonSerializerOptions KubernetesOptions()
+    {
+        JsonSerializerOptions? options = null;
+        KubernetesJson.AddJsonOptions(o => options = o);
+        return options ?? throw new InvalidOperationException("KubernetesClient did not hand out its JSON options");
+    }
 }
