@@ -43,6 +43,7 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         var clock = Stopwatch.StartNew();
         var serverCpu = cluster.Server.Cpu();
         var hollowCpu = cluster.Nodes!.Cpu();
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var runtimeBefore = await RuntimeSample.ScrapeAsync(cluster.Client);
         await using var watch = await PodBindWatch.StartAsync(cluster.WatchClient, Namespace, clock);
         var created = new TimeSpan[options.Pods];
@@ -80,6 +81,7 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
         var measured = clock.Elapsed.TotalSeconds;
         var serverCpuSeconds = (cluster.Server.Cpu() - serverCpu).TotalSeconds;
         var hollowCpuSeconds = (cluster.Nodes.Cpu() - hollowCpu).TotalSeconds;
+        var clientCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalSeconds;
         var runtime = (await RuntimeSample.ScrapeAsync(cluster.Client)).Since(runtimeBefore);
         var (loadMin, loadMedian, loadMax) = load.Summary();
         var (attemptP50, attemptP99, attempts) = MetricsScrape.Between(attemptsBefore, await MetricsScrape.BucketsAsync(cluster.Client, MetricsScrape.AttemptBucket));
@@ -116,7 +118,7 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
             $"attempt p50 {attemptP50:0.0} ms p99 {attemptP99:0.0} ms ({attempts} scheduled attempts), algorithm p50 {algorithmP50:0.00} ms p99 {algorithmP99:0.00} ms, " +
             $"server RSS {result.ServerRssAtNodesMiB:0} → {result.ServerRssAtPodsMiB:0} MiB, server CPU {serverCpuSeconds:0.0} s ({result.ServerCpuMsPerPod:0.00} ms/pod, net of idle {result.ServerNetCpuMsPerPod:0.00}), " +
             $"allocated {result.ServerAllocatedKiBPerPod:0} KiB/pod, GC pause {runtime.GcPauseSeconds:0.00} s (gen0/1/2 {runtime.Gen0:0}/{runtime.Gen1:0}/{runtime.Gen2:0}), JIT {runtime.JitSeconds:0.00} s ({runtime.JitMethods:0} methods), " +
-            $"hollow CPU {hollowCpuSeconds:0.0} s, load {loadMin:0.0}–{loadMax:0.0} (median {loadMedian:0.0})");
+            $"hollow CPU {hollowCpuSeconds:0.0} s, benchmark client CPU {clientCpuSeconds:0.0} s, load {loadMin:0.0}–{loadMax:0.0} (median {loadMedian:0.0})");
         return result;
     }
 
