@@ -21,12 +21,12 @@ internal static class Report
         text.Append("All processes (benchmark client, API server + store + scheduler + controllers, hollow nodes) share the machine's cores.\n\n");
         text.Append("Server CPU per pod: the server's CPU over the measured window divided by the pods bound; \"net\" first takes off the idle rate (nodes registered, no pods: Lease renewals, heartbeats) measured for ");
         text.Append(inv, $"{options.IdleSeconds} s before the pods. Allocation, GC pauses and JIT: the server's own runtime counters on `/metrics` over the measured window. Load: the machine's 1-minute load average sampled every second over the measured window (min / median / max).\n\n");
-        text.Append("| shape | nodes | pods bound | pods/s | e2e latency p50 / p99 ms | attempt p50 / p99 ms | algorithm p50 / p99 ms | load min / median / max | server CPU ms per pod (net of idle) | idle cores server / hollow | CPU s server / hollow | server RSS MiB at nodes / at pods | hollow-nodes RSS MiB | node registration s | server allocated KiB per pod | server GC pause s (gen0/1/2 collections) | server JIT s (methods) |\n");
+        text.Append("| shape | nodes | pods bound | pods/s | e2e latency p50 / p99 ms | attempt p50 / p99 ms | algorithm p50 / p99 ms | load min / median / max | server CPU ms per pod (net of idle) | idle cores server / hollow | CPU s server / hollow / benchmark client | server RSS MiB at nodes / at pods | hollow-nodes RSS MiB | node registration s | server allocated KiB per pod | server GC pause s (gen0/1/2 collections) | server JIT s (methods) |\n");
         text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             text.Append(inv, $"| {r.Shape} | {r.Nodes} | {r.BoundPods}/{r.Pods} | {r.PodsPerSecond:0} | {r.LatencyP50Ms:0} / {r.LatencyP99Ms:0} | {r.AttemptP50Ms:0.0} / {r.AttemptP99Ms:0.0} | {r.AlgorithmP50Ms:0.00} / {r.AlgorithmP99Ms:0.00} | ");
-            text.Append(inv, $"{r.LoadMin:0.0} / {r.LoadMedian:0.0} / {r.LoadMax:0.0} | {r.ServerCpuMsPerPod:0.00} ({r.ServerNetCpuMsPerPod:0.00}) | {r.IdleServerCores:0.00} / {r.IdleHollowCores:0.00} | {r.ServerCpuSeconds:0.0} / {r.HollowCpuSeconds:0.0} | ");
+            text.Append(inv, $"{r.LoadMin:0.0} / {r.LoadMedian:0.0} / {r.LoadMax:0.0} | {r.ServerCpuMsPerPod:0.00} ({r.ServerNetCpuMsPerPod:0.00}) | {r.IdleServerCores:0.00} / {r.IdleHollowCores:0.00} | {r.ServerCpuSeconds:0.0} / {r.HollowCpuSeconds:0.0} / {r.ClientCpuSeconds:0.0} | ");
             text.Append(inv, $"{r.ServerRssAtNodesMiB:0} / {r.ServerRssAtPodsMiB:0} | {r.HollowRssMiB:0} | {r.NodeRegistrationSeconds:0.0} | ");
             var rt = r.ServerRuntime;
             text.Append(inv, $"{r.ServerAllocatedKiBPerPod:0} | {rt?.GcPauseSeconds:0.00} ({rt?.Gen0:0}/{rt?.Gen1:0}/{rt?.Gen2:0}) | {rt?.JitSeconds:0.00} ({rt?.JitMethods:0}) |\n");

@@ -31,6 +31,9 @@ internal sealed record ShapeResult(
 
     public double IdleHollowCores { get; init; }
 
+    /// <summary>The benchmark process's own CPU over the measured window: it creates the pods and watches them on the same cores.</summary>
+    public double ClientCpuSeconds { get; init; } = double.NaN;
+
     /// <summary>The server's allocation, collections, GC pauses and JIT over the measured window.</summary>
     public RuntimeSample? ServerRuntime { get; init; }
 

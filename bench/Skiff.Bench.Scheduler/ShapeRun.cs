@@ -109,6 +109,7 @@ internal sealed class ShapeRun(string skiffDll, BenchOptions options, TextWriter
             MeasuredSeconds = measured,
             IdleServerCores = idleServerRate,
             IdleHollowCores = idleHollowRate,
+            ClientCpuSeconds = clientCpuSeconds,
             ServerRuntime = runtime,
             LoadMin = loadMin,
             LoadMedian = loadMedian,
