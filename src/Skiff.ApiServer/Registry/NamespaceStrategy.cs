@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Skiff.ApiServer.Admission.NamespaceLifecycle;
 
 namespace Skiff.ApiServer.Registry;
 
@@ -8,9 +9,13 @@ namespace Skiff.ApiServer.Registry;
 /// </summary>
 public sealed class NamespaceStrategy : GenericStrategy
 {
-    public NamespaceStrategy()
+    private readonly NamespaceDeletions? _deletions;
+
+    /// <param name="deletions">Told of every namespace that starts terminating or leaves the store.</param>
+    public NamespaceStrategy(NamespaceDeletions? deletions = null)
         : base(tracksGeneration: false, hasStatusSubresource: true)
     {
+        _deletions = deletions;
     }
 
     public override void PrepareForCreate(JsonObject obj)
@@ -39,6 +44,7 @@ public sealed class NamespaceStrategy : GenericStrategy
 
     public override void PrepareForDeletion(JsonObject obj)
     {
+        _deletions?.Record(Json.Name(obj));
         if (obj["status"] is not JsonObject status)
         {
             status = new JsonObject();
@@ -46,6 +52,12 @@ public sealed class NamespaceStrategy : GenericStrategy
         }
 
         status["phase"] = "Terminating";
+    }
+
+    public override Task AfterDeleteAsync(JsonObject last, CancellationToken ct)
+    {
+        _deletions?.Record(Json.Name(last));
+        return base.AfterDeleteAsync(last, ct);
     }
 
     /// <summary>Namespaces stay while spec.finalizers is not empty, like metadata finalizers.</summary>

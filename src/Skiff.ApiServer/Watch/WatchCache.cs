@@ -77,6 +77,28 @@ public sealed partial class WatchCache : IAsyncDisposable
     }
 
     /// <summary>
+    /// The cached object under <paramref name="ns"/>/<paramref name="name"/> (null when the cache does not hold one);
+    /// false until the cache has listed, when it knows nothing yet. Never waits: callers that need the newest state
+    /// read the store on a miss.
+    /// </summary>
+    public bool TryGet(string ns, string name, out CachedObject? obj)
+    {
+        obj = null;
+        if (!_ready.Task.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+
+        var key = _resource.Key(ns, name);
+        lock (_lock)
+        {
+            _objects.TryGetValue(key, out obj);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Subscribes to changes under <paramref name="ns"/> after <paramref name="afterRevision"/>; with
     /// <paramref name="initialState"/> the current objects come first as Added events. Returns null when the
     /// revision is older than the cache's window, so the caller can fall back to the store.
