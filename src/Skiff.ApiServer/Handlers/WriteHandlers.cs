@@ -25,13 +25,13 @@ public sealed class WriteHandlers
         ResourceCatalog catalog,
         TimeProvider? time = null,
         IReadOnlyList<IAsyncAdmission>? createAdmission = null,
-        WatchCaches? caches = null)
+        FreshReads? reads = null)
     {
         _admission = admission;
         _createAdmission = createAdmission ?? [];
         _fields = new FieldManager(time ?? TimeProvider.System);
         ApplyHandler = new ApplyPatchHandler(this, _fields);
-        _namespaceLifecycle = new NamespaceLifecycleAdmission(registries, catalog, caches);
+        _namespaceLifecycle = new NamespaceLifecycleAdmission(registries, catalog, reads ?? new FreshReads(null));
     }
 
     public async Task CreateAsync(ApiRequest request, ObjectWriter writer)

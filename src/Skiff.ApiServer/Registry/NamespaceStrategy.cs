@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Skiff.ApiServer.Admission.NamespaceLifecycle;
 
 namespace Skiff.ApiServer.Registry;
 
@@ -9,13 +8,9 @@ namespace Skiff.ApiServer.Registry;
 /// </summary>
 public sealed class NamespaceStrategy : GenericStrategy
 {
-    private readonly NamespaceDeletions? _deletions;
-
-    /// <param name="deletions">Told of every namespace that starts terminating or leaves the store.</param>
-    public NamespaceStrategy(NamespaceDeletions? deletions = null)
+    public NamespaceStrategy()
         : base(tracksGeneration: false, hasStatusSubresource: true)
     {
-        _deletions = deletions;
     }
 
     public override void PrepareForCreate(JsonObject obj)
@@ -44,7 +39,6 @@ public sealed class NamespaceStrategy : GenericStrategy
 
     public override void PrepareForDeletion(JsonObject obj)
     {
-        _deletions?.Record(Json.Name(obj));
         if (obj["status"] is not JsonObject status)
         {
             status = new JsonObject();
@@ -52,12 +46,6 @@ public sealed class NamespaceStrategy : GenericStrategy
         }
 
         status["phase"] = "Terminating";
-    }
-
-    public override Task AfterDeleteAsync(JsonObject last, CancellationToken ct)
-    {
-        _deletions?.Record(Json.Name(last));
-        return base.AfterDeleteAsync(last, ct);
     }
 
     /// <summary>Namespaces stay while spec.finalizers is not empty, like metadata finalizers.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Skiff.Api.Catalog;
-using Skiff.ApiServer.Admission.NamespaceLifecycle;
 using Skiff.ApiServer.Admission.Services;
 using Skiff.Storage;
 
@@ -28,13 +27,9 @@ public sealed class Registries
         _store = store;
         _time = time;
         _services = services;
-        NamespaceDeletions = new NamespaceDeletions(time);
     }
 
     public IStore Store => _store;
-
-    /// <summary>Namespaces deleted through these stores lately, for the namespace lifecycle check.</summary>
-    public NamespaceDeletions NamespaceDeletions { get; }
 
     public ResourceStore For(ResourceInfo info) =>
         _stores.GetOrAdd(Key(info), _ => new ResourceStore(_store, info, StrategyFor(info, _time), _time));
@@ -79,7 +74,7 @@ public sealed class Registries
 
         if (info.Group.Length == 0 && info.Resource == "namespaces")
         {
-            return new NamespaceStrategy(NamespaceDeletions);
+            return new NamespaceStrategy();
         }
 
         var hasStatus = info.FindSubresource("status") is not null;

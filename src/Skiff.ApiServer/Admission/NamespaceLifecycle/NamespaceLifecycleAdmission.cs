@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Registry;
@@ -11,38 +10,28 @@ namespace Skiff.ApiServer.Admission.NamespaceLifecycle;
 /// being terminated (403 with a NamespaceTerminating cause).
 /// </summary>
 /// <remarks>
-/// Like upstream, which reads a namespace lister and asks the store only when the lister has not seen the namespace,
-/// the namespace comes from the watch cache: reading and parsing it from the store on every pod create was a visible
-/// share of a create's cost. The store answers when the cache has not listed yet, does not hold the namespace (created
-/// a moment ago), shows it terminating (to confirm), or when this server deleted it lately and the cache may not show
-/// that yet.
+/// Upstream reads a namespace lister and asks the store on a miss or for a namespace it deleted lately; here the watch
+/// cache answers when it has seen every namespace write of this server (<see cref="FreshReads"/>): reading and parsing
+/// the namespace from the store on every pod create was a visible share of a create's cost.
 /// </remarks>
 public sealed class NamespaceLifecycleAdmission
 {
     private readonly Registries _registries;
     private readonly ResourceInfo _namespaces;
-    private readonly WatchCaches? _caches;
-    private WatchCache? _cache;
+    private readonly FreshReads _reads;
 
-    /// <param name="caches">Where the namespaces' watch cache lives; without one every check reads the store.</param>
-    public NamespaceLifecycleAdmission(Registries registries, ResourceCatalog catalog, WatchCaches? caches)
+    public NamespaceLifecycleAdmission(Registries registries, ResourceCatalog catalog, FreshReads reads)
     {
         _registries = registries;
-        _caches = caches;
+        _reads = reads;
         _namespaces = catalog.Find(string.Empty, "v1", "namespaces") ?? throw new InvalidOperationException("namespaces missing from the catalog");
     }
 
     /// <summary>Refuses the create of <paramref name="name"/> (of <paramref name="resource"/>) in <paramref name="ns"/> as upstream does.</summary>
     public async ValueTask AdmitCreateAsync(ResourceInfo resource, string ns, string name, CancellationToken ct)
     {
-        var namespaces = _registries.For(_namespaces);
-        var found = Cached(namespaces, ns);
-        if (found is null || Json.HasDeletionTimestamp(found))
-        {
-            found = (await namespaces.TryGetAsync(string.Empty, ns, ct).ConfigureAwait(false))?.Object
-                ?? throw ApiErrors.NotFound(string.Empty, "namespaces", ns);
-        }
-
+        var found = await _reads.GetAsync(_registries.For(_namespaces), string.Empty, ns, ct).ConfigureAwait(false)
+            ?? throw ApiErrors.NotFound(string.Empty, "namespaces", ns);
         if (Json.HasDeletionTimestamp(found))
         {
             var why = $"unable to create new content in namespace {ns} because it is being terminated";
@@ -52,16 +41,5 @@ public sealed class NamespaceLifecycleAdmission
                     Causes = [new StatusCause("NamespaceTerminating", why, "metadata.namespace")],
                 });
         }
-    }
-
-    private JsonObject? Cached(ResourceStore namespaces, string ns)
-    {
-        if (_caches is null || _registries.NamespaceDeletions.Recent(ns))
-        {
-            return null;
-        }
-
-        var cache = _cache ??= _caches.For(namespaces);
-        return cache.TryGet(string.Empty, ns, out var cached) ? cached?.Object : null;
     }
 }
