@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Skiff.ApiServer.Admission;
@@ -15,12 +13,6 @@ namespace Skiff.ApiServer.Admission;
 /// </remarks>
 internal static class SameJson
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     public static bool Equal(JsonNode? a, JsonNode? b)
     {
         if (ReferenceEquals(a, b))
@@ -38,29 +30,11 @@ internal static class SameJson
 
     private static bool EncodeSame(JsonNode a, JsonNode b)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, Registry.Json.WriterOptions);
-        try
-        {
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
-            a.WriteTo(writer);
-            writer.Flush();
-            var split = buffer.WrittenCount;
-            writer.Reset(buffer);
-            b.WriteTo(writer);
-            writer.Flush();
-            var written = buffer.WrittenSpan;
-            return written.Length == 2 * split && written[..split].SequenceEqual(written[split..]);
-        }
-        finally
-        {
-            // A buffer grown by one large object is not kept for the life of the thread.
-            if (buffer.Capacity > 1 << 20)
-            {
-                t_buffer = null;
-                t_writer = null;
-            }
-        }
+        var buffer = ScratchJson.Start();
+        ScratchJson.Append(buffer, a);
+        var split = buffer.WrittenCount;
+        ScratchJson.Append(buffer, b);
+        var written = buffer.WrittenSpan;
+        return written.Length == 2 * split && written[..split].SequenceEqual(written[split..]);
     }
 }

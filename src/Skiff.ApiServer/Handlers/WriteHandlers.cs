@@ -83,7 +83,7 @@ public sealed class WriteHandlers
             try
             {
                 var created = await request.Store.CreateAsync(StoredForm.ToStorage(request, obj), request.DryRun, request.Aborted).ConfigureAwait(false);
-                await writer.WriteObjectAsync(request, 201, created.Object).ConfigureAwait(false);
+                await writer.WriteStoredAsync(request, 201, created).ConfigureAwait(false);
                 return;
             }
             catch (ApiException e) when (generated && e.Reason == "AlreadyExists" && attempt < 8)

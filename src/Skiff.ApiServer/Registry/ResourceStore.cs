@@ -108,11 +108,12 @@ public sealed class ResourceStore
         var written = false;
         try
         {
-            var revision = await _store.CreateAsync(Key(ns, name), Json.Serialize(obj), ct).ConfigureAwait(false);
+            var stored = Json.Serialize(obj);
+            var revision = await _store.CreateAsync(Key(ns, name), stored, ct).ConfigureAwait(false);
             written = true;
             NoteWrite(revision);
             meta["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return new StoredObject(obj, revision);
+            return new StoredObject(obj, revision) { Stored = stored };
         }
         catch (StoreException e) when (e.Kind == StoreErrorKind.KeyExists)
         {
