@@ -5,11 +5,15 @@ namespace Skiff.Api.Schema;
 /// <summary>The JSON fields of one KubernetesClient model type, with upstream's patch and apply facts.</summary>
 public sealed class ModelSchema
 {
+    private readonly FrozenDictionary<string, FieldSchema>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
     internal ModelSchema(Type modelType, string upstreamName, IEnumerable<FieldSchema> fields, MapType structType)
     {
         ModelType = modelType;
         UpstreamName = upstreamName;
-        Fields = fields.ToFrozenDictionary(f => f.JsonName, StringComparer.Ordinal);
+        var byName = fields.ToFrozenDictionary(f => f.JsonName, StringComparer.Ordinal);
+        Fields = byName;
+        _bySpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         StructType = structType;
     }
 
@@ -24,4 +28,7 @@ public sealed class ModelSchema
     public MapType StructType { get; }
 
     public FieldSchema? Field(string jsonName) => Fields.GetValueOrDefault(jsonName);
+
+    /// <summary>The field by a name read from JSON, without making a string of it.</summary>
+    public FieldSchema? Field(ReadOnlySpan<char> jsonName) => _bySpan.TryGetValue(jsonName, out var field) ? field : null;
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Http;
 using Skiff.ApiServer.Printing;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.Handlers;
 
@@ -28,6 +29,18 @@ public sealed class NegotiatingObjectWriter : ObjectWriter
         }
 
         return Responses.WriteAsync(request.Http, code, obj, media.Format == OutputFormat.Yaml);
+    }
+
+    public override Task WriteStoredAsync(ApiRequest request, int code, StoredObject stored)
+    {
+        var media = Negotiate(request);
+        if (media.Transform != OutputTransform.Table && media.Format != OutputFormat.Yaml && stored.Stored is { } bytes
+            && Responses.TryWriteStored(request.Http, code, bytes, stored.Revision))
+        {
+            return Task.CompletedTask;
+        }
+
+        return WriteObjectAsync(request, code, stored.Object);
     }
 
     public override Task WriteListAsync(ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skiff.ApiServer.Http;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.Handlers;
 
@@ -13,6 +14,12 @@ public class ObjectWriter
 {
     public virtual Task WriteObjectAsync(ApiRequest request, int code, JsonObject obj) =>
         Responses.WriteAsync(request.Http, code, obj, WantsYaml(request));
+
+    /// <summary>
+    /// Writes an object just written to the store; representations that send its plain JSON may send the stored bytes
+    /// instead of encoding the object again.
+    /// </summary>
+    public virtual Task WriteStoredAsync(ApiRequest request, int code, StoredObject stored) => WriteObjectAsync(request, code, stored.Object);
 
     protected virtual bool WantsYaml(ApiRequest request) => false;
 

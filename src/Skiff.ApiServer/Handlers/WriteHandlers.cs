@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
 using Skiff.ApiServer.Admission;
+using Skiff.ApiServer.Admission.NamespaceLifecycle;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Handlers.Apply;
 using Skiff.ApiServer.Http;
 using Skiff.ApiServer.Registry;
+using Skiff.ApiServer.Watch;
 
 namespace Skiff.ApiServer.Handlers;
 
@@ -12,21 +14,24 @@ namespace Skiff.ApiServer.Handlers;
 public sealed class WriteHandlers
 {
     private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-    private readonly Registries _registries;
     private readonly AdmissionChain _admission;
-    private readonly ResourceInfo _namespaces;
+    private readonly NamespaceLifecycleAdmission _namespaceLifecycle;
     private readonly FieldManager _fields;
     private readonly IReadOnlyList<IAsyncAdmission> _createAdmission;
 
     public WriteHandlers(
-        Registries registries, AdmissionChain admission, ResourceCatalog catalog, TimeProvider? time = null, IReadOnlyList<IAsyncAdmission>? createAdmission = null)
+        Registries registries,
+        AdmissionChain admission,
+        ResourceCatalog catalog,
+        TimeProvider? time = null,
+        IReadOnlyList<IAsyncAdmission>? createAdmission = null,
+        FreshReads? reads = null)
     {
-        _registries = registries;
         _admission = admission;
         _createAdmission = createAdmission ?? [];
         _fields = new FieldManager(time ?? TimeProvider.System);
         ApplyHandler = new ApplyPatchHandler(this, _fields);
-        _namespaces = catalog.Find(string.Empty, "v1", "namespaces") ?? throw new InvalidOperationException("namespaces missing from the catalog");
+        _namespaceLifecycle = new NamespaceLifecycleAdmission(registries, catalog, reads ?? new FreshReads(null));
     }
 
     public async Task CreateAsync(ApiRequest request, ObjectWriter writer)
@@ -51,7 +56,7 @@ public sealed class WriteHandlers
         PlaceInNamespace(request, obj, meta);
         if (request.Resource.Namespaced)
         {
-            await CheckNamespaceAcceptsAsync(request, Json.Name(obj)).ConfigureAwait(false);
+            await _namespaceLifecycle.AdmitCreateAsync(request.Resource, request.Namespace, Json.Name(obj), request.Aborted).ConfigureAwait(false);
         }
 
         var generateName = Json.Str(meta, "generateName");
@@ -78,7 +83,7 @@ public sealed class WriteHandlers
             try
             {
                 var created = await request.Store.CreateAsync(StoredForm.ToStorage(request, obj), request.DryRun, request.Aborted).ConfigureAwait(false);
-                await writer.WriteObjectAsync(request, 201, created.Object).ConfigureAwait(false);
+                await writer.WriteStoredAsync(request, 201, created).ConfigureAwait(false);
                 return;
             }
             catch (ApiException e) when (generated && e.Reason == "AlreadyExists" && attempt < 8)
@@ -227,25 +232,6 @@ public sealed class WriteHandlers
         }
 
         meta["namespace"] = request.Namespace;
-    }
-
-    private async Task CheckNamespaceAcceptsAsync(ApiRequest request, string name)
-    {
-        var ns = await _registries.For(_namespaces).TryGetAsync(string.Empty, request.Namespace, request.Aborted).ConfigureAwait(false);
-        if (ns is null)
-        {
-            throw ApiErrors.NotFound(string.Empty, "namespaces", request.Namespace);
-        }
-
-        if (Json.HasDeletionTimestamp(ns.Object))
-        {
-            var why = $"unable to create new content in namespace {request.Namespace} because it is being terminated";
-            throw new ApiException(403, "Forbidden", $"{ApiErrors.Qualified(request.Resource.Group, request.Resource.Resource)} \"{name}\" is forbidden: {why}",
-                new StatusDetails(name, request.Resource.Group.Length == 0 ? null : request.Resource.Group, request.Resource.Resource)
-                {
-                    Causes = [new StatusCause("NamespaceTerminating", why, "metadata.namespace")],
-                });
-        }
     }
 
     private static string RandomSuffix()

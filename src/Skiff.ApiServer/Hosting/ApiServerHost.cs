@@ -111,7 +111,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
             var writer = new VersionConvertingWriter(new NegotiatingObjectWriter(_time));
             var customVersions = new CustomResourceVersions();
             var admission = new AdmissionChain([.. BuiltInAdmission.All(), new CrdAdmission(), new CustomResourceAdmission(customVersions)]);
-            var writes = new WriteHandlers(registries, admission, Catalog, _time, [new Admission.Priority.PriorityAdmission(registries, Catalog), new Admission.ServiceAccounts.ServiceAccountAdmission(registries, Catalog)]);
+            var reads = new FreshReads(_caches);
+            var writes = new WriteHandlers(
+                registries,
+                admission,
+                Catalog,
+                _time,
+                [new Admission.Priority.PriorityAdmission(registries, Catalog, reads), new Admission.ServiceAccounts.ServiceAccountAdmission(registries, Catalog, reads)],
+                reads);
             _crds = new CrdController(registries, _caches, Catalog, customVersions, _time, _loggers.CreateLogger<CrdController>());
             await _crds.StartAsync(ct).ConfigureAwait(false);
             var lookup = new ServiceAccounts.CoreObjectLookup(registries, Catalog);

@@ -29,6 +29,20 @@ public static class Responses
         }
     }
 
+    /// <summary>
+    /// Sends a stored object's JSON with its revision as metadata.resourceVersion, the bytes <see cref="WriteAsync"/>
+    /// would encode; false, with nothing sent, when the bytes are not in the server's stored shape.
+    /// </summary>
+    public static bool TryWriteStored(HttpContext context, int code, byte[] stored, long revision)
+    {
+        var response = context.Response;
+        response.StatusCode = code;
+        response.ContentType = "application/json";
+
+        // Left in the body's buffer, as the JSON writer leaves what it encodes, for the end of the request to send.
+        return Watch.StoredJson.TryWriteWithResourceVersion(stored, revision, response.BodyWriter);
+    }
+
     public static Task WriteErrorAsync(HttpContext context, ApiException error)
     {
         foreach (var warning in error.Warnings)

@@ -15,6 +15,7 @@ public sealed class ResourceStore
 {
     private readonly IStore _store;
     private readonly TimeProvider _time;
+    private long _lastWrite;
 
     public ResourceStore(IStore store, ResourceInfo info, IResourceStrategy strategy, TimeProvider time)
     {
@@ -30,6 +31,12 @@ public sealed class ResourceStore
 
     public IStore Store => _store;
 
+    /// <summary>
+    /// The revision of the newest write made through this store, so readers of a watch cache can tell whether it has
+    /// seen everything this server wrote (and read the store when it has not).
+    /// </summary>
+    public long LastWriteRevision => Volatile.Read(ref _lastWrite);
+
     public string Key(string ns, string name) =>
         ns.Length == 0 ? Info.StoragePrefix + name : $"{Info.StoragePrefix}{ns}/{name}";
 
@@ -43,6 +50,21 @@ public sealed class ResourceStore
 
     public async Task<StoredObject> GetAsync(string ns, string name, CancellationToken ct) =>
         await TryGetAsync(ns, name, ct).ConfigureAwait(false) ?? throw NotFound(name);
+
+    private void NoteWrite(long revision)
+    {
+        var seen = Volatile.Read(ref _lastWrite);
+        while (revision > seen)
+        {
+            var was = Interlocked.CompareExchange(ref _lastWrite, revision, seen);
+            if (was == seen)
+            {
+                return;
+            }
+
+            seen = was;
+        }
+    }
 
     public StoredObject Decode(byte[] value, long revision)
     {
@@ -86,10 +108,12 @@ public sealed class ResourceStore
         var written = false;
         try
         {
-            var revision = await _store.CreateAsync(Key(ns, name), Json.Serialize(obj), ct).ConfigureAwait(false);
+            var stored = Json.Serialize(obj);
+            var revision = await _store.CreateAsync(Key(ns, name), stored, ct).ConfigureAwait(false);
             written = true;
+            NoteWrite(revision);
             meta["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return new StoredObject(obj, revision);
+            return new StoredObject(obj, revision) { Stored = stored };
         }
         catch (StoreException e) when (e.Kind == StoreErrorKind.KeyExists)
         {
@@ -144,6 +168,7 @@ public sealed class ResourceStore
                 try
                 {
                     var deleted = await _store.DeleteAsync(key, current.ModRevision, ct).ConfigureAwait(false);
+                    NoteWrite(deleted.Revision);
                     await Strategy.AfterDeleteAsync(live, CancellationToken.None).ConfigureAwait(false);
                     return Decode(Json.Serialize(desired), deleted.Revision);
                 }
@@ -172,6 +197,7 @@ public sealed class ResourceStore
             {
                 var revision = await _store.UpdateAsync(key, Json.Serialize(desired), current.ModRevision, ct).ConfigureAwait(false);
                 written = true;
+                NoteWrite(revision);
                 Json.Metadata(desired)["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Strategy.AfterUpdateAsync(desired, live, CancellationToken.None).ConfigureAwait(false);
                 return new StoredObject(desired, revision);
@@ -228,6 +254,7 @@ public sealed class ResourceStore
                 try
                 {
                     var result = await _store.DeleteAsync(key, kv.ModRevision, ct).ConfigureAwait(false);
+                    NoteWrite(result.Revision);
                     var last = Decode(result.Deleted.Value, result.Deleted.ModRevision);
                     await Strategy.AfterDeleteAsync(last.Object, CancellationToken.None).ConfigureAwait(false);
                     return (last, true);
@@ -267,6 +294,7 @@ public sealed class ResourceStore
             try
             {
                 var revision = await _store.UpdateAsync(key, Json.Serialize(desired), kv.ModRevision, ct).ConfigureAwait(false);
+                NoteWrite(revision);
                 meta["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return (new StoredObject(desired, revision), false);
             }

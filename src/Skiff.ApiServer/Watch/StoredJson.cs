@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -11,6 +12,8 @@ namespace Skiff.ApiServer.Watch;
 /// </summary>
 public static class StoredJson
 {
+    private const int MaxMember = 64;
+
     /// <summary>
     /// False when the bytes are not in the server's own stored shape (no metadata object, or one that already has a
     /// resourceVersion); the caller then decodes and encodes them.
@@ -18,6 +21,44 @@ public static class StoredJson
     public static bool TryAddResourceVersion(ReadOnlySpan<byte> stored, long revision, out byte[] json, out string ns)
     {
         json = [];
+        if (!TryFindSplice(stored, out var at, out var comma, out ns))
+        {
+            return false;
+        }
+
+        Span<byte> member = stackalloc byte[MaxMember];
+        var length = Member(member, revision, comma);
+        json = new byte[stored.Length + length];
+        stored[..at].CopyTo(json);
+        member[..length].CopyTo(json.AsSpan(at));
+        stored[at..].CopyTo(json.AsSpan(at + length));
+        return true;
+    }
+
+    /// <summary>
+    /// Writes what <see cref="TryAddResourceVersion"/> makes straight into <paramref name="destination"/>; false, with
+    /// nothing written, when the bytes are not in the stored shape.
+    /// </summary>
+    public static bool TryWriteWithResourceVersion(ReadOnlySpan<byte> stored, long revision, IBufferWriter<byte> destination)
+    {
+        if (!TryFindSplice(stored, out var at, out var comma, out _))
+        {
+            return false;
+        }
+
+        Span<byte> member = stackalloc byte[MaxMember];
+        var length = Member(member, revision, comma);
+        destination.Write(stored[..at]);
+        destination.Write(member[..length]);
+        destination.Write(stored[at..]);
+        return true;
+    }
+
+    /// <summary>Where metadata's closing brace is, whether metadata has members before it, and the namespace.</summary>
+    private static bool TryFindSplice(ReadOnlySpan<byte> stored, out int at, out bool comma, out string ns)
+    {
+        at = 0;
+        comma = false;
         ns = string.Empty;
         var reader = new Utf8JsonReader(stored);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -72,16 +113,16 @@ public static class StoredJson
                 return false;
             }
 
-            json = Splice(stored, (int)reader.TokenStartIndex, revision, members > 0);
+            at = (int)reader.TokenStartIndex;
+            comma = members > 0;
             return true;
         }
 
         return false;
     }
 
-    private static byte[] Splice(ReadOnlySpan<byte> stored, int at, long revision, bool comma)
+    private static int Member(Span<byte> member, long revision, bool comma)
     {
-        Span<byte> member = stackalloc byte[64];
         var length = 0;
         if (comma)
         {
@@ -93,11 +134,6 @@ public static class StoredJson
         revision.TryFormat(member[length..], out var digits, default, CultureInfo.InvariantCulture);
         length += digits;
         member[length++] = (byte)'"';
-
-        var json = new byte[stored.Length + length];
-        stored[..at].CopyTo(json);
-        member[..length].CopyTo(json.AsSpan(at));
-        stored[at..].CopyTo(json.AsSpan(at + length));
-        return json;
+        return length;
     }
 }

@@ -60,19 +60,53 @@ public sealed partial class WatchCache : IAsyncDisposable
     public async Task<CacheSnapshot> ListAsync(string ns, long minRevision, CancellationToken ct)
     {
         await WaitForRevisionAsync(minRevision, ct).ConfigureAwait(false);
-        var prefix = _resource.Prefix(ns);
         lock (_lock)
         {
-            var items = new List<CachedObject>();
-            foreach (var (key, obj) in _objects)
+            return Snapshot(ns);
+        }
+    }
+
+    /// <summary>
+    /// The cached object under <paramref name="ns"/>/<paramref name="name"/> (null when the cache does not hold one),
+    /// if the cache has seen <paramref name="minRevision"/>; false when it has not listed yet or is behind. Never
+    /// waits: the caller reads the store instead.
+    /// </summary>
+    public bool TryGet(string ns, string name, long minRevision, out CachedObject? obj)
+    {
+        obj = null;
+        if (!_ready.Task.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+
+        var key = _resource.Key(ns, name);
+        lock (_lock)
+        {
+            if (_revision < minRevision)
             {
-                if (key.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    items.Add(obj);
-                }
+                return false;
             }
 
-            return new CacheSnapshot(items, _revision);
+            _objects.TryGetValue(key, out obj);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The objects under <paramref name="ns"/> if the cache has seen <paramref name="minRevision"/>; null when it has
+    /// not listed yet or is behind. Never waits, unlike <see cref="ListAsync"/>.
+    /// </summary>
+    public CacheSnapshot? TryList(string ns, long minRevision)
+    {
+        if (!_ready.Task.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            return _revision < minRevision ? null : Snapshot(ns);
         }
     }
 
@@ -149,6 +183,22 @@ public sealed partial class WatchCache : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>Called under the lock.</summary>
+    private CacheSnapshot Snapshot(string ns)
+    {
+        var prefix = _resource.Prefix(ns);
+        var items = new List<CachedObject>();
+        foreach (var (key, obj) in _objects)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                items.Add(obj);
+            }
+        }
+
+        return new CacheSnapshot(items, _revision);
     }
 
     private static string Key(CacheEvent e) => e.Object?.Key ?? e.Previous?.Key ?? string.Empty;

@@ -31,7 +31,7 @@ public sealed class PodAdmission : KindAdmission
     // Pod validation looks only at the spec. One equal to the stored spec was valid when it was stored, defaulting it
     // again changes nothing, and it breaks no update rule; the common pod update (status, labels, a binding) skips
     // all of that, as upstream's status updates do not validate the spec either.
-    protected override bool UpdateNeedsValidation(JsonObject obj, JsonObject old) => !JsonNode.DeepEquals(obj["spec"], old["spec"]);
+    protected override bool UpdateNeedsValidation(JsonObject obj, JsonObject old) => !SameJson.Equal(obj["spec"], old["spec"]);
 
     protected override void ValidateUpdate(JsonObject obj, JsonObject old, List<FieldError> errors) =>
         PodUpdateValidation.Validate(Obj(obj, "spec"), Obj(old, "spec"), errors);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Registry;
+using Skiff.ApiServer.Watch;
 using Skiff.Storage;
 
 namespace Skiff.ApiServer.Admission.Priority;
@@ -15,11 +16,14 @@ public sealed class PriorityAdmission : IAsyncAdmission
 {
     private readonly Registries _registries;
     private readonly ResourceInfo _classes;
+    private readonly FreshReads _reads;
     private volatile DefaultClassMemo? _memo;
 
-    public PriorityAdmission(Registries registries, ResourceCatalog catalog)
+    /// <param name="reads">Where classes are read (the watch cache, as upstream's lister); the store when null.</param>
+    public PriorityAdmission(Registries registries, ResourceCatalog catalog, FreshReads? reads = null)
     {
         _registries = registries;
+        _reads = reads ?? new FreshReads(null);
         _classes = catalog.Find("scheduling.k8s.io", "v1", "priorityclasses")
             ?? throw new InvalidOperationException("priorityclasses missing from the catalog");
     }
@@ -41,7 +45,7 @@ public sealed class PriorityAdmission : IAsyncAdmission
         JsonObject? priorityClass;
         if (className.Length > 0)
         {
-            priorityClass = (await _registries.For(_classes).TryGetAsync(string.Empty, className, ct).ConfigureAwait(false))?.Object
+            priorityClass = await _reads.GetAsync(_registries.For(_classes), string.Empty, className, ct).ConfigureAwait(false)
                 ?? throw ApiErrors.Forbidden(string.Empty, "pods", name, $"no PriorityClass with name {className} was found");
         }
         else
@@ -77,22 +81,31 @@ public sealed class PriorityAdmission : IAsyncAdmission
     private async Task<JsonObject?> FindGlobalDefaultAsync(CancellationToken ct)
     {
         var store = _registries.For(_classes);
-        var page = await _registries.Store.ListAsync(store.Prefix(string.Empty), ListOptions.All, ct).ConfigureAwait(false);
+        if (_reads.TryList(store, string.Empty) is { } cached)
+        {
+            return Choose(cached.Objects.Count, cached.Objects.Count == 0 ? 0 : cached.Objects.Max(o => o.Revision), () => cached.Objects.Select(o => o.Object));
+        }
 
-        // Every pod create asks; decoding every class each time was a few percent of the server's allocation. The
-        // same count and newest revision mean the same classes: any create or update brings a newer revision, and
-        // deletes alone lower the count.
-        var count = page.Items.Count;
-        var newest = page.Items.Count == 0 ? 0 : page.Items.Max(kv => kv.ModRevision);
+        var page = await _registries.Store.ListAsync(store.Prefix(string.Empty), ListOptions.All, ct).ConfigureAwait(false);
+        return Choose(
+            page.Items.Count,
+            page.Items.Count == 0 ? 0 : page.Items.Max(kv => kv.ModRevision),
+            () => page.Items.Select(kv => store.Decode(kv.Value, kv.ModRevision).Object));
+    }
+
+    // Every pod create asks; decoding every class each time was a few percent of the server's allocation. The same
+    // count and newest revision mean the same classes: any create or update brings a newer revision, and deletes alone
+    // lower the count.
+    private JsonObject? Choose(int count, long newest, Func<IEnumerable<JsonObject>> classes)
+    {
         if (_memo is { } memo && memo.Count == count && memo.NewestRevision == newest)
         {
             return memo.Chosen;
         }
 
         JsonObject? chosen = null;
-        foreach (var kv in page.Items)
+        foreach (var candidate in classes())
         {
-            var candidate = store.Decode(kv.Value, kv.ModRevision).Object;
             if (JsonFields.Bool(candidate, "globalDefault") != true)
             {
                 continue;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
 using Skiff.ApiServer.Registry;
+using Skiff.ApiServer.Watch;
 
 namespace Skiff.ApiServer.Admission.ServiceAccounts;
 
@@ -23,10 +24,13 @@ public sealed class ServiceAccountAdmission : IAsyncAdmission
 
     private readonly Registries _registries;
     private readonly ResourceInfo _accounts;
+    private readonly FreshReads _reads;
 
-    public ServiceAccountAdmission(Registries registries, ResourceCatalog catalog)
+    /// <param name="reads">Where accounts are read (the watch cache, as upstream's lister); the store when null.</param>
+    public ServiceAccountAdmission(Registries registries, ResourceCatalog catalog, FreshReads? reads = null)
     {
         _registries = registries;
+        _reads = reads ?? new FreshReads(null);
         _accounts = catalog.Find(string.Empty, "v1", "serviceaccounts") ?? throw new InvalidOperationException("serviceaccounts missing from the catalog");
     }
 
@@ -90,8 +94,8 @@ public sealed class ServiceAccountAdmission : IAsyncAdmission
 
         // A missing account does not block the pod here (upstream refuses it); the kubelet's token request will
         // wait for the account, which the service account controller creates moments after the namespace.
-        var stored = await _registries.For(_accounts).TryGetAsync(ns, account, ct).ConfigureAwait(false);
-        return stored?.Object["automountServiceAccountToken"] is not JsonValue accountChoice
+        var stored = await _reads.GetAsync(_registries.For(_accounts), ns, account, ct).ConfigureAwait(false);
+        return stored?["automountServiceAccountToken"] is not JsonValue accountChoice
             || !accountChoice.TryGetValue<bool>(out var fromAccount)
             || fromAccount;
     }
