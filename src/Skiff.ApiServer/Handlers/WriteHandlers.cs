@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
+using Skiff.Api.Validation;
 using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Handlers.Apply;
@@ -127,6 +128,7 @@ public sealed class WriteHandlers
     {
         var manager = applied ? string.Empty : FieldManagerName.Resolve(request);
         live = StoredForm.ToRequest(request, live);
+        CheckUidUnchanged(request, desired, live);
         var strategy = request.Store.Strategy;
         var next = ownsDesired ? desired : (JsonObject)desired.DeepClone();
         switch (subresource)
@@ -146,16 +148,19 @@ public sealed class WriteHandlers
 
         _admission.Admit(request.Resource, next, live);
         // The status strategy starts from the live object; ownership is recorded against what the request sent.
+        var nextMeta = Json.Metadata(next);
+        var place = -1;
         if (desired["metadata"]?["managedFields"] is { } sent)
         {
             if (!ReferenceEquals(next, desired))
             {
-                Json.Metadata(next)["managedFields"] = ownsDesired ? Detach(sent) : sent.DeepClone();
+                nextMeta["managedFields"] = ownsDesired ? Detach(sent) : sent.DeepClone();
             }
         }
         else
         {
-            Json.Metadata(next).Remove("managedFields");
+            place = nextMeta.IndexOf("managedFields");
+            nextMeta.Remove("managedFields");
         }
 
         if (!applied)
@@ -163,7 +168,41 @@ public sealed class WriteHandlers
             _fields.RecordUpdate(live, next, manager, request.Resource.GroupVersion, subresource, ApplyShape.ForResource(request.Resource.ModelType));
         }
 
+        if (place >= 0)
+        {
+            KeepPlace(nextMeta, "managedFields", place);
+        }
+
         return StoredForm.ToStorage(request, next);
+    }
+
+    /// <summary>
+    /// Moves a member the field manager wrote back to where the live object had it (a status write that sent no
+    /// managedFields gets the live ones back, and those stay where they were).
+    /// </summary>
+    private static void KeepPlace(JsonObject obj, string name, int place)
+    {
+        var now = obj.IndexOf(name);
+        if (now > place)
+        {
+            var value = obj[name];
+            obj.RemoveAt(now);
+            obj.Insert(place, name, value);
+        }
+    }
+
+    /// <summary>
+    /// A uid in the request must be the object's: upstream's common update validation refuses any other as immutable,
+    /// which is how a kubelet's status patch (it carries the pod's uid) fails on a pod recreated under the same name.
+    /// </summary>
+    private static void CheckUidUnchanged(ApiRequest request, JsonObject desired, JsonObject live)
+    {
+        var uid = Json.Uid(desired);
+        if (uid.Length > 0 && uid != Json.Uid(live))
+        {
+            throw ApiErrors.Invalid(request.Resource.Group, request.Resource.Kind, request.Name,
+                Causes.From([FieldError.Invalid("metadata.uid", uid, ObjectMetaUpdateValidation.FieldImmutable)]));
+        }
     }
 
     private static JsonNode Detach(JsonNode node)
