@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Objects;
 using Skiff.ApiServer.Handlers;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.CustomResources;
 
@@ -22,6 +23,14 @@ public sealed class VersionConvertingWriter : ObjectWriter
 
     public override Task WriteObjectAsync(ApiRequest request, int code, JsonObject obj) =>
         _inner.WriteObjectAsync(request, code, Convert(request, obj));
+
+    public override Task WriteStoredAsync(ApiRequest request, int code, StoredObject stored)
+    {
+        var converted = Convert(request, stored.Object);
+        return ReferenceEquals(converted, stored.Object)
+            ? _inner.WriteStoredAsync(request, code, stored)
+            : _inner.WriteObjectAsync(request, code, converted);
+    }
 
     public override Task WriteListAsync(ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining) =>
         _inner.WriteListAsync(request, request.Resource.ModelType is null || BuiltInConversion.Converts(request.Resource.Kind) ? items.Select(i => Convert(request, i)).ToList() : items, resourceVersion, continueToken, remaining);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Skiff.ApiServer.Errors;
 using Skiff.ApiServer.Http;
 using Skiff.ApiServer.Printing;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.Handlers;
 
@@ -29,6 +30,9 @@ public sealed class NegotiatingObjectWriter : ObjectWriter
 
         return Responses.WriteAsync(request.Http, code, obj, media.Format == OutputFormat.Yaml);
     }
+
+    public override Task WriteStoredAsync(ApiRequest request, int code, StoredObject stored) =>
+        Negotiate(request).Transform == OutputTransform.Table ? WriteObjectAsync(request, code, stored.Object) : base.WriteStoredAsync(request, code, stored);
 
     public override Task WriteListAsync(ApiRequest request, IReadOnlyList<JsonObject> items, string resourceVersion, string? continueToken, long? remaining)
     {

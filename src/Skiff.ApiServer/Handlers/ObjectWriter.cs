@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skiff.ApiServer.Http;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.Handlers;
 
@@ -13,6 +14,15 @@ public class ObjectWriter
 {
     public virtual Task WriteObjectAsync(ApiRequest request, int code, JsonObject obj) =>
         Responses.WriteAsync(request.Http, code, obj, WantsYaml(request));
+
+    /// <summary>
+    /// Writes an object a write just stored: as JSON, the stored bytes with the revision spliced in are what encoding
+    /// the object would give (it is the stored object with resourceVersion added last to its metadata).
+    /// </summary>
+    public virtual Task WriteStoredAsync(ApiRequest request, int code, StoredObject stored) =>
+        !WantsYaml(request) && stored.Stored is { } bytes
+            ? Responses.WriteStoredJsonAsync(request.Http, code, bytes, stored.Revision, () => WriteObjectAsync(request, code, stored.Object))
+            : WriteObjectAsync(request, code, stored.Object);
 
     protected virtual bool WantsYaml(ApiRequest request) => false;
 

@@ -61,7 +61,7 @@ public sealed class PatchHandler : IPatchHandler
             expectedResourceVersion: null,
             request.DryRun,
             request.Aborted).ConfigureAwait(false);
-        await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
+        await writer.WriteStoredAsync(request, 200, stored).ConfigureAwait(false);
     }
 }
 

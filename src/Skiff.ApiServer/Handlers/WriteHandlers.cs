@@ -112,7 +112,7 @@ public sealed class WriteHandlers
             expected,
             request.DryRun,
             request.Aborted).ConfigureAwait(false);
-        await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
+        await writer.WriteStoredAsync(request, 200, stored).ConfigureAwait(false);
     }
 
     /// <summary>

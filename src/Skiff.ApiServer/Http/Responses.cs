@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Skiff.ApiServer.Errors;
+using Skiff.ApiServer.Watch;
 
 namespace Skiff.ApiServer.Http;
 
@@ -27,6 +28,24 @@ public static class Responses
             body.WriteTo(writer);
             await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Writes an object from the bytes the store holds for it, with its revision spliced in as metadata.resourceVersion;
+    /// bytes not in the server's stored shape fall back to <paramref name="encode"/>.
+    /// </summary>
+    public static async Task WriteStoredJsonAsync(HttpContext context, int code, byte[] stored, long revision, Func<Task> encode)
+    {
+        var response = context.Response;
+        response.StatusCode = code;
+        response.ContentType = "application/json";
+        if (!StoredJson.TryWriteWithResourceVersion(stored, revision, response.BodyWriter))
+        {
+            await encode().ConfigureAwait(false);
+            return;
+        }
+
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     public static Task WriteErrorAsync(HttpContext context, ApiException error)

@@ -178,11 +178,12 @@ public sealed class ResourceStore
             var written = false;
             try
             {
-                var revision = await _store.UpdateAsync(key, Json.Serialize(desired), current.ModRevision, ct).ConfigureAwait(false);
+                var bytes = Json.Serialize(desired);
+                var revision = await _store.UpdateAsync(key, bytes, current.ModRevision, ct).ConfigureAwait(false);
                 written = true;
                 Json.Metadata(desired)["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Strategy.AfterUpdateAsync(desired, live, CancellationToken.None).ConfigureAwait(false);
-                return new StoredObject(desired, revision);
+                return new StoredObject(desired, revision) { Stored = bytes };
             }
             catch (StoreException e) when (e.Kind is StoreErrorKind.Conflict)
             {

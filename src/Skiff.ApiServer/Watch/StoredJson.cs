@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -18,6 +19,43 @@ public static class StoredJson
     public static bool TryAddResourceVersion(ReadOnlySpan<byte> stored, long revision, out byte[] json, out string ns)
     {
         json = [];
+        if (!TryFindSlot(stored, out var at, out var comma, out ns))
+        {
+            return false;
+        }
+
+        Span<byte> member = stackalloc byte[64];
+        member = Member(member, revision, comma);
+        json = new byte[stored.Length + member.Length];
+        stored[..at].CopyTo(json);
+        member.CopyTo(json.AsSpan(at));
+        stored[at..].CopyTo(json.AsSpan(at + member.Length));
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryAddResourceVersion"/>, writing the result to <paramref name="output"/> (a response body) rather
+    /// than to an array of its own; nothing is written when it returns false.
+    /// </summary>
+    public static bool TryWriteWithResourceVersion(ReadOnlySpan<byte> stored, long revision, IBufferWriter<byte> output)
+    {
+        if (!TryFindSlot(stored, out var at, out var comma, out _))
+        {
+            return false;
+        }
+
+        Span<byte> member = stackalloc byte[64];
+        output.Write(stored[..at]);
+        output.Write(Member(member, revision, comma));
+        output.Write(stored[at..]);
+        return true;
+    }
+
+    /// <summary>Where metadata's closing brace is, whether metadata has members before it, and the namespace.</summary>
+    private static bool TryFindSlot(ReadOnlySpan<byte> stored, out int at, out bool comma, out string ns)
+    {
+        at = 0;
+        comma = false;
         ns = string.Empty;
         var reader = new Utf8JsonReader(stored);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -72,16 +110,16 @@ public static class StoredJson
                 return false;
             }
 
-            json = Splice(stored, (int)reader.TokenStartIndex, revision, members > 0);
+            at = (int)reader.TokenStartIndex;
+            comma = members > 0;
             return true;
         }
 
         return false;
     }
 
-    private static byte[] Splice(ReadOnlySpan<byte> stored, int at, long revision, bool comma)
+    private static Span<byte> Member(Span<byte> member, long revision, bool comma)
     {
-        Span<byte> member = stackalloc byte[64];
         var length = 0;
         if (comma)
         {
@@ -93,11 +131,6 @@ public static class StoredJson
         revision.TryFormat(member[length..], out var digits, default, CultureInfo.InvariantCulture);
         length += digits;
         member[length++] = (byte)'"';
-
-        var json = new byte[stored.Length + length];
-        stored[..at].CopyTo(json);
-        member[..length].CopyTo(json.AsSpan(at));
-        stored[at..].CopyTo(json.AsSpan(at + length));
-        return json;
+        return member[..length];
     }
 }

@@ -114,6 +114,25 @@ public sealed partial class StatusPatchHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatusPatch_AnswersInTheNegotiatedForm()
+    {
+        await CreateBoundPodAsync("forms");
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"{Pods}/forms/status")
+        {
+            Content = new StringContent("""{"status":{"phase":"Running"}}""", Encoding.UTF8, Smp),
+        };
+        request.Headers.Accept.ParseAdd("application/yaml");
+
+        var yaml = await _http.SendAsync(request);
+        var json = await PatchOkAsync("forms", Smp, """{"status":{"phase":"Failed"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, yaml.StatusCode);
+        Assert.Equal("application/yaml", yaml.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("phase: Running", await yaml.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(Masked(await GetAsync("forms"), "forms"), Masked(json, "forms"));
+    }
+
+    [Fact]
     public async Task ConcurrentStatusPatches_AllLand()
     {
         await CreateBoundPodAsync("busy");
