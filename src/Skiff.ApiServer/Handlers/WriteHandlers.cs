@@ -105,10 +105,14 @@ public sealed class WriteHandlers
         PlaceInNamespace(request, obj, meta);
         var expected = Json.ResourceVersion(obj);
         var subresource = request.Info.Subresource;
-        var stored = await request.Store.UpdateAsync(
+
+        // With a resourceVersion the update runs once (a conflict is the caller's 409), so the decoded body can become
+        // the result; without one, a conflict runs it again and each run needs the body as sent.
+        var ownsBody = expected.Length > 0;
+        var stored = await request.Store.UpdateFromLiveAsync(
             request.Namespace,
             request.Name,
-            live => PrepareUpdate(request, subresource, obj, live),
+            live => PrepareUpdate(request, subresource, obj, live, ownsDesired: ownsBody),
             expected,
             request.DryRun,
             request.Aborted).ConfigureAwait(false);
