@@ -39,13 +39,16 @@ public sealed class PatchHandler : IPatchHandler
         }
 
         var subresource = request.Info.Subresource;
-        var stored = await request.Store.UpdateAsync(
+        var statusOnly = subresource == "status" && StatusPatch.Applies(contentType, body);
+        var stored = await request.Store.UpdateFromLiveAsync(
             request.Namespace,
             request.Name,
             stored =>
             {
                 var live = StoredForm.ToRequest(request, stored);
-                var patched = _apply(contentType, live, body, request.Resource.ModelType);
+                var patched = statusOnly
+                    ? _apply(contentType, StatusPatch.Target(live), body, request.Resource.ModelType, inPlace: true)
+                    : _apply(contentType, live, body, request.Resource.ModelType, inPlace: false);
                 FieldValidation.Check(request, patched);
                 var patchedVersion = Json.ResourceVersion(patched);
                 if (patchedVersion.Length > 0 && patchedVersion != Json.ResourceVersion(live))
@@ -58,9 +61,12 @@ public sealed class PatchHandler : IPatchHandler
             expectedResourceVersion: null,
             request.DryRun,
             request.Aborted).ConfigureAwait(false);
-        await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
+        await writer.WriteStoredAsync(request, 200, stored).ConfigureAwait(false);
     }
 }
 
-/// <summary>Applies a PATCH body of the given content type to a copy of the live object.</summary>
-public delegate JsonObject PatchApplier(string? contentType, JsonObject live, byte[] patch, Type? modelType);
+/// <summary>
+/// Applies a PATCH body of the given content type to a copy of the live object, or to the object itself when the
+/// caller made it for this call (<c>inPlace</c>).
+/// </summary>
+public delegate JsonObject PatchApplier(string? contentType, JsonObject live, byte[] patch, Type? modelType, bool inPlace);

@@ -82,7 +82,7 @@ public sealed class ScaleHandler
         var current = ToScale(live);
         var desired = verb == "update"
             ? RequestBody.DecodeObject(RequestBody.MediaType(request.Http.Request), body)
-            : _apply(contentType, current, body, typeof(k8s.Models.V1Scale));
+            : _apply(contentType, current, body, typeof(k8s.Models.V1Scale), inPlace: false);
         var expected = Json.ResourceVersion(desired);
         if (expected.Length > 0 && expected != Json.ResourceVersion(live))
         {

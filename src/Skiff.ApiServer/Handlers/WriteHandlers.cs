@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Catalog;
+using Skiff.Api.Validation;
 using Skiff.ApiServer.Admission;
 using Skiff.ApiServer.Admission.NamespaceLifecycle;
 using Skiff.ApiServer.Errors;
@@ -109,14 +110,18 @@ public sealed class WriteHandlers
         PlaceInNamespace(request, obj, meta);
         var expected = Json.ResourceVersion(obj);
         var subresource = request.Info.Subresource;
-        var stored = await request.Store.UpdateAsync(
+
+        // With a resourceVersion the update runs once (a conflict is the caller's 409), so the decoded body can become
+        // the result; without one, a conflict runs it again and each run needs the body as sent.
+        var ownsBody = expected.Length > 0;
+        var stored = await request.Store.UpdateFromLiveAsync(
             request.Namespace,
             request.Name,
-            live => PrepareUpdate(request, subresource, obj, live),
+            live => PrepareUpdate(request, subresource, obj, live, ownsDesired: ownsBody),
             expected,
             request.DryRun,
             request.Aborted).ConfigureAwait(false);
-        await writer.WriteObjectAsync(request, 200, stored.Object).ConfigureAwait(false);
+        await writer.WriteStoredAsync(request, 200, stored).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -132,6 +137,7 @@ public sealed class WriteHandlers
     {
         var manager = applied ? string.Empty : FieldManagerName.Resolve(request);
         live = StoredForm.ToRequest(request, live);
+        CheckUidUnchanged(request, desired, live);
         var strategy = request.Store.Strategy;
         var next = ownsDesired ? desired : (JsonObject)desired.DeepClone();
         switch (subresource)
@@ -151,16 +157,19 @@ public sealed class WriteHandlers
 
         _admission.Admit(request.Resource, next, live);
         // The status strategy starts from the live object; ownership is recorded against what the request sent.
+        var nextMeta = Json.Metadata(next);
+        var place = -1;
         if (desired["metadata"]?["managedFields"] is { } sent)
         {
             if (!ReferenceEquals(next, desired))
             {
-                Json.Metadata(next)["managedFields"] = ownsDesired ? Detach(sent) : sent.DeepClone();
+                nextMeta["managedFields"] = ownsDesired ? Detach(sent) : sent.DeepClone();
             }
         }
         else
         {
-            Json.Metadata(next).Remove("managedFields");
+            place = nextMeta.IndexOf("managedFields");
+            nextMeta.Remove("managedFields");
         }
 
         if (!applied)
@@ -168,7 +177,41 @@ public sealed class WriteHandlers
             _fields.RecordUpdate(live, next, manager, request.Resource.GroupVersion, subresource, ApplyShape.ForResource(request.Resource.ModelType));
         }
 
+        if (place >= 0)
+        {
+            KeepPlace(nextMeta, "managedFields", place);
+        }
+
         return StoredForm.ToStorage(request, next);
+    }
+
+    /// <summary>
+    /// Moves a member the field manager wrote back to where the live object had it (a status write that sent no
+    /// managedFields gets the live ones back, and those stay where they were).
+    /// </summary>
+    private static void KeepPlace(JsonObject obj, string name, int place)
+    {
+        var now = obj.IndexOf(name);
+        if (now > place)
+        {
+            var value = obj[name];
+            obj.RemoveAt(now);
+            obj.Insert(place, name, value);
+        }
+    }
+
+    /// <summary>
+    /// A uid in the request must be the object's: upstream's common update validation refuses any other as immutable,
+    /// which is how a kubelet's status patch (it carries the pod's uid) fails on a pod recreated under the same name.
+    /// </summary>
+    private static void CheckUidUnchanged(ApiRequest request, JsonObject desired, JsonObject live)
+    {
+        var uid = Json.Uid(desired);
+        if (uid.Length > 0 && uid != Json.Uid(live))
+        {
+            throw ApiErrors.Invalid(request.Resource.Group, request.Resource.Kind, request.Name,
+                Causes.From([FieldError.Invalid("metadata.uid", uid, ObjectMetaUpdateValidation.FieldImmutable)]));
+        }
     }
 
     private static JsonNode Detach(JsonNode node)

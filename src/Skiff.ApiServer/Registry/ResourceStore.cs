@@ -133,8 +133,16 @@ public sealed class ResourceStore
     /// returns the desired one. When <paramref name="expectedResourceVersion"/> is given, a changed object is a
     /// 409; otherwise conflicts with concurrent writers are retried from a fresh read.
     /// </summary>
-    public async Task<StoredObject> UpdateAsync(
-        string ns, string name, Func<JsonObject, JsonObject> update, string? expectedResourceVersion, bool dryRun, CancellationToken ct)
+    public Task<StoredObject> UpdateAsync(
+        string ns, string name, Func<JsonObject, JsonObject> update, string? expectedResourceVersion, bool dryRun, CancellationToken ct) =>
+        UpdateFromLiveAsync(ns, name, live => update((JsonObject)live.DeepClone()), expectedResourceVersion, dryRun, ct);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync"/>, but <paramref name="next"/> is handed the live object itself, which it must not
+    /// change, and returns a desired object that shares no node with it: for callers that copy only what they change.
+    /// </summary>
+    public async Task<StoredObject> UpdateFromLiveAsync(
+        string ns, string name, Func<JsonObject, JsonObject> next, string? expectedResourceVersion, bool dryRun, CancellationToken ct)
     {
         var key = Key(ns, name);
         var current = await _store.GetAsync(key, ct).ConfigureAwait(false) ?? throw NotFound(name);
@@ -146,7 +154,7 @@ public sealed class ResourceStore
                 throw ApiErrors.Conflict(Info.Group, Info.Resource, name);
             }
 
-            var desired = update((JsonObject)live.DeepClone());
+            var desired = next(live);
             var oldGeneration = Json.Generation(live);
             KeepServerOwnedMetadata(desired, live);
             if (Strategy.TracksGeneration && Strategy.SpecChanged(desired, live))
@@ -179,7 +187,7 @@ public sealed class ResourceStore
                 }
             }
 
-            if (Json.DeepEquals(desired, live))
+            if (NoOpUpdate.Is(desired, live))
             {
                 // Upstream skips the write of a no-op update; the resourceVersion stays as it was.
                 return Decode(current.Value, current.ModRevision);
@@ -195,12 +203,13 @@ public sealed class ResourceStore
             var written = false;
             try
             {
-                var revision = await _store.UpdateAsync(key, Json.Serialize(desired), current.ModRevision, ct).ConfigureAwait(false);
+                var bytes = Json.Serialize(desired);
+                var revision = await _store.UpdateAsync(key, bytes, current.ModRevision, ct).ConfigureAwait(false);
                 written = true;
                 NoteWrite(revision);
                 Json.Metadata(desired)["resourceVersion"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Strategy.AfterUpdateAsync(desired, live, CancellationToken.None).ConfigureAwait(false);
-                return new StoredObject(desired, revision);
+                return new StoredObject(desired, revision) { Stored = bytes };
             }
             catch (StoreException e) when (e.Kind is StoreErrorKind.Conflict)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Skiff.ApiServer.Registry;
@@ -37,6 +38,30 @@ public sealed class StoredJsonTests
     public void AddResourceVersion_OutsideTheStoredShape_LeavesItToTheDecoder(string stored)
     {
         Assert.False(StoredJson.TryAddResourceVersion(Encoding.UTF8.GetBytes(stored), 5, out _, out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoredObjects))]
+    public void WriteWithResourceVersion_WritesWhatAddResourceVersionReturns(string stored)
+    {
+        var bytes = Json.Serialize(JsonNode.Parse(stored)!);
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.True(StoredJson.TryWriteWithResourceVersion(bytes, 4242, output));
+
+        Assert.True(StoredJson.TryAddResourceVersion(bytes, 4242, out var json, out _));
+        Assert.Equal(Encoding.UTF8.GetString(json), Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    [Theory]
+    [InlineData("""{"metadata":{"name":"a","resourceVersion":"3"}}""")]
+    [InlineData("""{"kind":"NoMetadata"}""")]
+    public void WriteWithResourceVersion_OutsideTheStoredShape_WritesNothing(string stored)
+    {
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.False(StoredJson.TryWriteWithResourceVersion(Encoding.UTF8.GetBytes(stored), 5, output));
+        Assert.Equal(0, output.WrittenCount);
     }
 
     [Fact]

@@ -28,6 +28,45 @@ internal static class PatchBody
         }
     }
 
+    /// <summary>
+    /// Whether the body is a JSON object whose top-level members are all among <paramref name="allowed"/>: such a
+    /// merge or strategic merge patch leaves every other member of the object it patches as it was. False for
+    /// anything else, invalid JSON included (parsing reports that).
+    /// </summary>
+    public static bool HasOnlyMembers(ReadOnlySpan<byte> body, ReadOnlySpan<string> allowed)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var known = false;
+                foreach (var name in allowed)
+                {
+                    known |= reader.ValueTextEquals(name);
+                }
+
+                if (!known || !reader.Read())
+                {
+                    return false;
+                }
+
+                reader.Skip();
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private static JsonNode? Convert(JsonElement element)
     {
         switch (element.ValueKind)

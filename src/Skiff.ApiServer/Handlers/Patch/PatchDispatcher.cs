@@ -37,7 +37,14 @@ internal static class PatchDispatcher
     /// KubernetesClient model of the resource, or null for resources without a schema (custom resources), which
     /// refuse strategic merge patches with 415 as upstream does.
     /// </summary>
-    public static JsonObject Apply(string? contentType, JsonObject current, ReadOnlySpan<byte> patch, Type? modelType)
+    public static JsonObject Apply(string? contentType, JsonObject current, ReadOnlySpan<byte> patch, Type? modelType) =>
+        Apply(contentType, current, patch, modelType, inPlace: false);
+
+    /// <summary>
+    /// As <see cref="Apply(string?, JsonObject, ReadOnlySpan{byte}, Type?)"/>; with <paramref name="inPlace"/> the
+    /// caller's own <paramref name="current"/> is patched instead of a copy (and may be left half-patched by a failure).
+    /// </summary>
+    public static JsonObject Apply(string? contentType, JsonObject current, ReadOnlySpan<byte> patch, Type? modelType, bool inPlace)
     {
         var schema = modelType is null ? null : PatchMetadata.For(modelType);
         var mediaType = MediaType(contentType);
@@ -48,7 +55,7 @@ internal static class PatchDispatcher
         }
 
         var body = PatchBody.Parse(patch);
-        var target = (JsonObject)current.DeepClone();
+        var target = inPlace ? current : (JsonObject)current.DeepClone();
         return mediaType switch
         {
             JsonPatchType => ApplyJsonPatch(target, body),
