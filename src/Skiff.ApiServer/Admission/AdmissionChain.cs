@@ -14,11 +14,11 @@ public sealed class AdmissionChain
         _plugins = plugins.ToList();
     }
 
-    public void Admit(ResourceInfo resource, JsonObject obj, JsonObject? old)
+    public void Admit(ResourceInfo resource, JsonObject obj, JsonObject? old, string subresource = "")
     {
         foreach (var plugin in _plugins)
         {
-            plugin.Default(resource, obj);
+            plugin.Default(resource, obj, subresource);
         }
 
         var causes = new List<StatusCause>();

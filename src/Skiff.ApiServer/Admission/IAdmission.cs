@@ -10,7 +10,8 @@ namespace Skiff.ApiServer.Admission;
 /// </summary>
 public interface IAdmission
 {
-    void Default(ResourceInfo resource, JsonObject obj);
+    /// <param name="subresource">The subresource written ("status"), empty for the object itself.</param>
+    void Default(ResourceInfo resource, JsonObject obj, string subresource);
 
     IReadOnlyList<StatusCause> Validate(ResourceInfo resource, JsonObject obj, JsonObject? old);
 }

@@ -17,9 +17,11 @@ public abstract class KindAdmission : IAdmission
         _resource = resource;
     }
 
-    public void Default(ResourceInfo resource, JsonObject obj)
+    public void Default(ResourceInfo resource, JsonObject obj, string subresource)
     {
-        if (Handles(resource))
+        // A status write keeps the stored spec (the status strategy starts from the live object), so a kind whose
+        // defaults are all in its spec has nothing to default there.
+        if (Handles(resource) && !(subresource == "status" && DefaultsOnlySpec))
         {
             SetDefaults(obj);
         }
@@ -51,6 +53,9 @@ public abstract class KindAdmission : IAdmission
     }
 
     protected abstract void SetDefaults(JsonObject obj);
+
+    /// <summary>Whether <see cref="SetDefaults"/> writes nothing outside the object's spec.</summary>
+    protected virtual bool DefaultsOnlySpec => false;
 
     protected abstract void ValidateObject(JsonObject obj, List<FieldError> errors);
 

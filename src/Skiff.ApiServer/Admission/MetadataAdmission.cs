@@ -11,7 +11,7 @@ namespace Skiff.ApiServer.Admission;
 /// </summary>
 public sealed class MetadataAdmission : IAdmission
 {
-    public void Default(ResourceInfo resource, JsonObject obj)
+    public void Default(ResourceInfo resource, JsonObject obj, string subresource)
     {
     }
 

@@ -8,7 +8,7 @@ namespace Skiff.ApiServer.CustomResources;
 /// <summary>Defaulting and validation of CustomResourceDefinition objects.</summary>
 public sealed class CrdAdmission : IAdmission
 {
-    public void Default(ResourceInfo resource, JsonObject obj)
+    public void Default(ResourceInfo resource, JsonObject obj, string subresource)
     {
         if (!IsCrd(resource) || obj["spec"] is not JsonObject spec)
         {

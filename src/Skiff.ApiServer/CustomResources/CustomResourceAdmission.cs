@@ -20,7 +20,7 @@ public sealed class CustomResourceAdmission : IAdmission
         _versions = versions;
     }
 
-    public void Default(ResourceInfo resource, JsonObject obj)
+    public void Default(ResourceInfo resource, JsonObject obj, string subresource)
     {
         if (_versions.Find(resource) is not { } version)
         {

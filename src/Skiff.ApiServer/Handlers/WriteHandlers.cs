@@ -155,7 +155,7 @@ public sealed class WriteHandlers
                 break;
         }
 
-        _admission.Admit(request.Resource, next, live);
+        _admission.Admit(request.Resource, next, live, subresource);
         // The status strategy starts from the live object; ownership is recorded against what the request sent.
         var nextMeta = Json.Metadata(next);
         var place = -1;

@@ -25,7 +25,7 @@ internal static class AdmissionKit
         var obj = Parse(input);
         foreach (var plugin in BuiltInAdmission.All())
         {
-            plugin.Default(Resource(resource), obj);
+            plugin.Default(Resource(resource), obj, string.Empty);
         }
 
         return obj;

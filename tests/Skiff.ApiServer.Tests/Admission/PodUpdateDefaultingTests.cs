@@ -24,6 +24,35 @@ public sealed class PodUpdateDefaultingTests
     }
 
     [Fact]
+    public void StatusWrite_LeavesThePodSpecAsStored_WhileAMainWriteDefaultsIt()
+    {
+        // The status strategy hands admission the stored spec; pods default nothing outside it.
+        var chain = new AdmissionChain(BuiltInAdmission.All());
+        var stored = Pod("{'containers':[{'name':'c','image':'nginx'}]}");
+
+        var status = JsonNode.Parse(stored.ToJsonString())!.AsObject();
+        chain.Admit(Pods, status, stored, "status");
+        var main = JsonNode.Parse(stored.ToJsonString())!.AsObject();
+        chain.Admit(Pods, main, stored);
+
+        AdmissionKit.AssertJsonEqual(stored["spec"]!, status["spec"]!);
+        Assert.Equal("ClusterFirst", (string?)main["spec"]!["dnsPolicy"]);
+    }
+
+    [Fact]
+    public void StatusWrite_StillDefaultsKindsWhoseDefaultsReachStatus()
+    {
+        var chain = new AdmissionChain(BuiltInAdmission.All());
+        var claims = AdmissionKit.Resource("v1/persistentvolumeclaims");
+        var stored = AdmissionKit.Parse("{'metadata':{'name':'c','namespace':'d'},'spec':{'accessModes':['ReadWriteOnce'],'resources':{'requests':{'storage':'1Gi'}}}}");
+        var status = JsonNode.Parse(stored.ToJsonString())!.AsObject();
+
+        chain.Admit(claims, status, stored, "status");
+
+        Assert.Equal("Pending", (string?)status["status"]!["phase"]);
+    }
+
+    [Fact]
     public void SpecStoredWithoutADefault_IsDefaultedOnItsNextWrite()
     {
         var chain = new AdmissionChain(BuiltInAdmission.All());

@@ -120,7 +120,7 @@ public sealed class ServiceLifecycleTests : IAsyncLifetime
 
         foreach (var plugin in BuiltInAdmission.All())
         {
-            plugin.Default(AdmissionKit.Resource("v1/services"), svc);
+            plugin.Default(AdmissionKit.Resource("v1/services"), svc, string.Empty);
         }
 
         return svc;

@@ -86,7 +86,7 @@ public sealed class CrdValidationTests
         names.Remove("listKind");
         var resource = Api.Catalog.ResourceCatalog.CreateBuiltIn().Find("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
 
-        new CrdAdmission().Default(resource, crd);
+        new CrdAdmission().Default(resource, crd, string.Empty);
 
         Assert.Equal("widget", (string?)names["singular"]);
         Assert.Equal("WidgetList", (string?)names["listKind"]);

@@ -25,6 +25,8 @@ public sealed class PodAdmission : KindAdmission
         }
     }
 
+    protected override bool DefaultsOnlySpec => true;
+
     protected override void ValidateObject(JsonObject obj, List<FieldError> errors) =>
         PodSpecValidation.Validate(Obj(obj, "spec"), "spec", errors);
 
