@@ -13,48 +13,86 @@ public sealed class NodeInfo
 
     public NodeInfo(V1Node? node = null)
     {
+        Requested = new Resource();
+        NonZeroRequested = new Resource();
+        Allocatable = new Resource();
+        Pods = [];
+        PodsWithAffinity = [];
+        PodsWithRequiredAntiAffinity = [];
+        UsedPorts = [];
+        ImageStates = new Dictionary<string, ImageStateSummary>(StringComparer.Ordinal);
         SetNode(node);
     }
 
     private NodeInfo(NodeInfo source)
     {
+        // The counters filters and scores read on every node are allocated right after this object, so a cycle's
+        // walk over thousands of copies finds them in neighbouring cache lines.
         Node = source.Node;
-        Allocatable = source.Allocatable;
+        Name = source.Name;
+        Unschedulable = source.Unschedulable;
+        BlockingTaints = source.BlockingTaints;
+        PreferNoScheduleTaints = source.PreferNoScheduleTaints;
+        Labels = source.Labels;
+        Allocatable = source.Allocatable.Clone();
         Requested = source.Requested.Clone();
         NonZeroRequested = source.NonZeroRequested.Clone();
+        Pods = new List<PodInfo>(source.Pods);
+        PodsWithAffinity = source.PodsWithAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithAffinity);
+        PodsWithRequiredAntiAffinity = source.PodsWithRequiredAntiAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithRequiredAntiAffinity);
+        UsedPorts = source.UsedPorts.Count == 0 ? [] : new HashSet<HostPort>(source.UsedPorts);
+        ImageStates = new Dictionary<string, ImageStateSummary>(StringComparer.Ordinal);
         Generation = source.Generation;
-        Pods.AddRange(source.Pods);
-        PodsWithAffinity.AddRange(source.PodsWithAffinity);
-        PodsWithRequiredAntiAffinity.AddRange(source.PodsWithRequiredAntiAffinity);
-        UsedPorts.UnionWith(source.UsedPorts);
     }
 
     public V1Node? Node { get; private set; }
 
-    public string Name => Node?.Metadata?.Name ?? string.Empty;
+    /// <summary>metadata.name, or empty without a node; captured with the node as every filter and score reads it.</summary>
+    public string Name { get; private set; } = string.Empty;
 
-    public List<PodInfo> Pods { get; } = [];
+    /// <summary>spec.unschedulable, captured with the node.</summary>
+    public bool Unschedulable { get; private set; }
 
-    public List<PodInfo> PodsWithAffinity { get; } = [];
+    /// <summary>The node's NoSchedule and NoExecute taints, in the node's order (TaintToleration's filter).</summary>
+    public V1Taint[] BlockingTaints { get; private set; } = [];
 
-    public List<PodInfo> PodsWithRequiredAntiAffinity { get; } = [];
+    /// <summary>The node's PreferNoSchedule taints, in the node's order (TaintToleration's score).</summary>
+    public V1Taint[] PreferNoScheduleTaints { get; private set; } = [];
 
-    public HashSet<HostPort> UsedPorts { get; } = [];
+    /// <summary>metadata.labels, captured with the node (null without labels).</summary>
+    public IDictionary<string, string>? Labels { get; private set; }
 
-    public Resource Requested { get; private set; } = new();
+    public List<PodInfo> Pods { get; }
 
-    public Resource NonZeroRequested { get; private set; } = new();
+    public List<PodInfo> PodsWithAffinity { get; }
 
-    public Resource Allocatable { get; private set; } = new();
+    public List<PodInfo> PodsWithRequiredAntiAffinity { get; }
+
+    public HashSet<HostPort> UsedPorts { get; }
+
+    public Resource Requested { get; private set; }
+
+    public Resource NonZeroRequested { get; private set; }
+
+    public Resource Allocatable { get; private set; }
 
     /// <summary>Images on this node by every name they are known by (as upstream's ImageStates).</summary>
-    public Dictionary<string, ImageStateSummary> ImageStates { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ImageStateSummary> ImageStates { get; }
 
-    public long Generation { get; private set; } = NextGeneration();
+    public long Generation { get; private set; }
 
+    /// <summary>
+    /// Sets the node and captures what filters and scores read of it, so a cycle's walk over the nodes stays on
+    /// this object instead of chasing the model's metadata, spec and status. The node object is never changed in
+    /// place once it is here (informers hand over new objects), so the captured facts cannot go stale.
+    /// </summary>
     public void SetNode(V1Node? node)
     {
         Node = node;
+        Name = node?.Metadata?.Name ?? string.Empty;
+        Unschedulable = node?.Spec?.Unschedulable == true;
+        (BlockingTaints, PreferNoScheduleTaints) = SplitTaints(node?.Spec?.Taints);
+        Labels = node?.Metadata?.Labels;
         Allocatable = Resource.From(node?.Status?.Allocatable);
         Generation = NextGeneration();
     }
@@ -120,10 +158,7 @@ public sealed class NodeInfo
 
     public NodeInfo Clone() => Clone(withImageStates: true);
 
-    /// <summary>
-    /// A copy that counts the same pods. Allocatable is shared rather than parsed again: it is only ever replaced
-    /// (by <see cref="SetNode"/>), never changed in place.
-    /// </summary>
+    /// <summary>A copy that counts the same pods and shares the captured node facts (they are only ever replaced).</summary>
     internal NodeInfo Clone(bool withImageStates)
     {
         var copy = new NodeInfo(this);
@@ -174,6 +209,30 @@ public sealed class NodeInfo
                 }
             }
         }
+    }
+
+    private static (V1Taint[] Blocking, V1Taint[] PreferNoSchedule) SplitTaints(IList<V1Taint>? taints)
+    {
+        if (taints is null || taints.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var blocking = new List<V1Taint>();
+        var prefer = new List<V1Taint>();
+        foreach (var taint in taints)
+        {
+            if (taint.Effect is "NoSchedule" or "NoExecute")
+            {
+                blocking.Add(taint);
+            }
+            else if (taint.Effect == "PreferNoSchedule")
+            {
+                prefer.Add(taint);
+            }
+        }
+
+        return ([.. blocking], [.. prefer]);
     }
 
     private static int IndexOf(List<PodInfo> pods, string uid)
