@@ -11,6 +11,9 @@ public sealed class NodeInfo
 {
     private static long s_generation;
 
+    private Dictionary<string, ImageStateSummary>? _imageStates;
+    private FitCounts _counts;
+
     public NodeInfo(V1Node? node = null)
     {
         Requested = new Resource();
@@ -20,28 +23,25 @@ public sealed class NodeInfo
         PodsWithAffinity = [];
         PodsWithRequiredAntiAffinity = [];
         UsedPorts = [];
-        ImageStates = new Dictionary<string, ImageStateSummary>(StringComparer.Ordinal);
         SetNode(node);
     }
 
     private NodeInfo(NodeInfo source)
     {
-        // The counters filters and scores read on every node are allocated right after this object, so a cycle's
-        // walk over thousands of copies finds them in neighbouring cache lines.
         Node = source.Node;
         Name = source.Name;
         Unschedulable = source.Unschedulable;
         BlockingTaints = source.BlockingTaints;
         PreferNoScheduleTaints = source.PreferNoScheduleTaints;
         Labels = source.Labels;
-        Allocatable = source.Allocatable.Clone();
+        Allocatable = source.Allocatable;
         Requested = source.Requested.Clone();
         NonZeroRequested = source.NonZeroRequested.Clone();
         Pods = new List<PodInfo>(source.Pods);
         PodsWithAffinity = source.PodsWithAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithAffinity);
         PodsWithRequiredAntiAffinity = source.PodsWithRequiredAntiAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithRequiredAntiAffinity);
         UsedPorts = source.UsedPorts.Count == 0 ? [] : new HashSet<HostPort>(source.UsedPorts);
-        ImageStates = new Dictionary<string, ImageStateSummary>(StringComparer.Ordinal);
+        _counts = source._counts;
         Generation = source.Generation;
     }
 
@@ -76,10 +76,16 @@ public sealed class NodeInfo
 
     public Resource Allocatable { get; private set; }
 
-    /// <summary>Images on this node by every name they are known by (as upstream's ImageStates).</summary>
-    public Dictionary<string, ImageStateSummary> ImageStates { get; }
+    /// <summary>Images on this node by every name they are known by (as upstream's ImageStates); made on first use.</summary>
+    public Dictionary<string, ImageStateSummary> ImageStates => _imageStates ??= new Dictionary<string, ImageStateSummary>(StringComparer.Ordinal);
+
+    /// <summary>Whether any image is known here, answered from this object alone (most nodes' lists stay empty).</summary>
+    public bool HasImages => _imageStates is { Count: > 0 };
 
     public long Generation { get; private set; }
+
+    /// <summary>Pod count, allocatable and requested amounts as plain numbers, in step with the objects they copy.</summary>
+    public ref readonly FitCounts Counts => ref _counts;
 
     /// <summary>
     /// Sets the node and captures what filters and scores read of it, so a cycle's walk over the nodes stays on
@@ -94,7 +100,7 @@ public sealed class NodeInfo
         (BlockingTaints, PreferNoScheduleTaints) = SplitTaints(node?.Spec?.Taints);
         Labels = node?.Metadata?.Labels;
         Allocatable = Resource.From(node?.Status?.Allocatable);
-        Generation = NextGeneration();
+        Recount();
     }
 
     public void AddPod(PodInfo pod)
@@ -117,7 +123,7 @@ public sealed class NodeInfo
             UsedPorts.Add(port);
         }
 
-        Generation = NextGeneration();
+        Recount();
     }
 
     /// <summary>Removes the pod with the same uid; false when it was not counted here.</summary>
@@ -152,19 +158,22 @@ public sealed class NodeInfo
             }
         }
 
-        Generation = NextGeneration();
+        Recount();
         return true;
     }
 
     public NodeInfo Clone() => Clone(withImageStates: true);
 
-    /// <summary>A copy that counts the same pods and shares the captured node facts (they are only ever replaced).</summary>
+    /// <summary>
+    /// A copy that counts the same pods and shares the captured node facts and Allocatable: those are only ever
+    /// replaced (by <see cref="SetNode"/>), never changed in place.
+    /// </summary>
     internal NodeInfo Clone(bool withImageStates)
     {
         var copy = new NodeInfo(this);
-        if (withImageStates)
+        if (withImageStates && _imageStates is not null)
         {
-            foreach (var (name, state) in ImageStates)
+            foreach (var (name, state) in _imageStates)
             {
                 copy.ImageStates[name] = state;
             }
@@ -209,6 +218,13 @@ public sealed class NodeInfo
                 }
             }
         }
+    }
+
+    /// <summary>Every change goes through here: the copied counts follow the objects, and the generation moves.</summary>
+    private void Recount()
+    {
+        _counts = FitCounts.Of(Pods.Count, Allocatable, Requested, NonZeroRequested);
+        Generation = NextGeneration();
     }
 
     private static (V1Taint[] Blocking, V1Taint[] PreferNoSchedule) SplitTaints(IList<V1Taint>? taints)

@@ -82,4 +82,36 @@ public sealed class NodeInfoTests
         Assert.Equal(1000, info.Requested.MilliCpu);
         Assert.Single(info.Pods);
     }
+
+    [Fact]
+    public void Counts_FollowPodsAndTheNode()
+    {
+        var info = new NodeInfo(Objects.Node("a", cpu: "4", memory: "16Gi", pods: "110"));
+        var pod = Objects.Pod("p", cpu: "500m", nodeName: "a");
+
+        info.AddPod(new PodInfo(pod));
+        info.AddPod(new PodInfo(Objects.Pod("best-effort", nodeName: "a")));
+
+        Assert.Equal(new FitCounts(2, 110, 4000, 16L << 30, 0, 500, 0, 0, 600, 400L << 20), info.Counts);
+
+        info.RemovePod(pod);
+        info.SetNode(Objects.Node("a", cpu: "8", memory: "32Gi", pods: "10"));
+
+        Assert.Equal(new FitCounts(1, 10, 8000, 32L << 30, 0, 0, 0, 0, 100, 200L << 20), info.Counts);
+        Assert.Equal(info.Counts, info.Clone().Counts);
+    }
+
+    [Fact]
+    public void HasImages_OnlyOnceAnImageIsKnown()
+    {
+        var info = new NodeInfo(Objects.Node("a"));
+        Assert.False(info.HasImages);
+        Assert.Empty(info.ImageStates);
+        Assert.False(info.HasImages);
+
+        info.ImageStates["nginx:1.27"] = new ImageStateSummary(1 << 20, 1);
+
+        Assert.True(info.HasImages);
+        Assert.True(info.Clone().HasImages);
+    }
 }

@@ -40,12 +40,12 @@ internal sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
         var images = state.Read<string[]>(PreScoreKey) ?? ImageNames(pod);
-        var states = node.ImageStates;
-        if (states.Count == 0)
+        if (!node.HasImages)
         {
             return (Scale(0, images.Length), Status.Success);
         }
 
+        var states = node.ImageStates;
         var totalNodes = Math.Max(1, _snapshot.List().Count);
         long sum = 0;
         foreach (var image in images)
