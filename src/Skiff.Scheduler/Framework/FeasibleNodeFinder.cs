@@ -71,14 +71,18 @@ public sealed class FeasibleNodeFinder
             return all;
         }
 
+        // Asked once per search: a nomination made while the search runs is seen by the next cycle, as one made
+        // just after it would be.
+        var withNominated = profile.Handle.Nominator?.HasNominatedPods == true;
         return Parallelism > 1 && nodes.Count >= MinNodesToParallelize
-            ? FindParallel(profile, state, pod, nodes, numToFind, diagnosis, ct)
-            : FindSerial(profile, state, pod, nodes, numToFind, diagnosis, ct);
+            ? FindParallel(profile, state, pod, nodes, numToFind, withNominated, diagnosis, ct)
+            : FindSerial(profile, state, pod, nodes, numToFind, withNominated, diagnosis, ct);
     }
 
     /// <summary>Nodes in turn from where the last search stopped, until enough fit or every node was looked at.</summary>
     private List<NodeInfo> FindSerial(
-        Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, int numToFind, Diagnosis diagnosis, CancellationToken ct)
+        Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, int numToFind, bool withNominated, Diagnosis diagnosis,
+        CancellationToken ct)
     {
         var count = nodes.Count;
         var feasible = new List<NodeInfo>(numToFind);
@@ -93,7 +97,7 @@ public sealed class FeasibleNodeFinder
 
             var node = nodes[index];
             index = index + 1 == count ? 0 : index + 1;
-            var status = profile.RunFilterWithNominatedPods(state, pod, node);
+            var status = withNominated ? profile.RunFilterWithNominatedPods(state, pod, node) : profile.RunFilter(state, pod, node);
             if (status.IsSuccess)
             {
                 feasible.Add(node);
@@ -113,7 +117,8 @@ public sealed class FeasibleNodeFinder
     }
 
     private List<NodeInfo> FindParallel(
-        Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, int numToFind, Diagnosis diagnosis, CancellationToken ct)
+        Profile profile, CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes, int numToFind, bool withNominated, Diagnosis diagnosis,
+        CancellationToken ct)
     {
         var start = _nextStartNodeIndex;
         var feasible = new NodeInfo[numToFind];
@@ -128,7 +133,7 @@ public sealed class FeasibleNodeFinder
             for (var i = range.Item1; i < range.Item2 && !Volatile.Read(ref stop); i++)
             {
                 var node = nodes[(start + i) % nodes.Count];
-                var status = profile.RunFilterWithNominatedPods(state, pod, node);
+                var status = withNominated ? profile.RunFilterWithNominatedPods(state, pod, node) : profile.RunFilter(state, pod, node);
                 if (status.IsSuccess)
                 {
                     var slot = Interlocked.Increment(ref feasibleCount);

@@ -11,52 +11,96 @@ public sealed class NodeInfo
 {
     private static long s_generation;
 
+    private Dictionary<string, ImageStateSummary>? _imageStates;
+    private FitCounts _counts;
+
     public NodeInfo(V1Node? node = null)
     {
+        Requested = new Resource();
+        NonZeroRequested = new Resource();
+        Allocatable = new Resource();
+        Pods = [];
+        PodsWithAffinity = [];
+        PodsWithRequiredAntiAffinity = [];
+        UsedPorts = [];
         SetNode(node);
     }
 
     private NodeInfo(NodeInfo source)
     {
         Node = source.Node;
+        Name = source.Name;
+        Unschedulable = source.Unschedulable;
+        BlockingTaints = source.BlockingTaints;
+        PreferNoScheduleTaints = source.PreferNoScheduleTaints;
+        Labels = source.Labels;
         Allocatable = source.Allocatable;
         Requested = source.Requested.Clone();
         NonZeroRequested = source.NonZeroRequested.Clone();
+        Pods = new List<PodInfo>(source.Pods);
+        PodsWithAffinity = source.PodsWithAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithAffinity);
+        PodsWithRequiredAntiAffinity = source.PodsWithRequiredAntiAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithRequiredAntiAffinity);
+        UsedPorts = source.UsedPorts.Count == 0 ? [] : new HashSet<HostPort>(source.UsedPorts);
+        _counts = source._counts;
         Generation = source.Generation;
-        Pods.AddRange(source.Pods);
-        PodsWithAffinity.AddRange(source.PodsWithAffinity);
-        PodsWithRequiredAntiAffinity.AddRange(source.PodsWithRequiredAntiAffinity);
-        UsedPorts.UnionWith(source.UsedPorts);
     }
 
     public V1Node? Node { get; private set; }
 
-    public string Name => Node?.Metadata?.Name ?? string.Empty;
+    /// <summary>metadata.name, or empty without a node; captured with the node as every filter and score reads it.</summary>
+    public string Name { get; private set; } = string.Empty;
 
-    public List<PodInfo> Pods { get; } = [];
+    /// <summary>spec.unschedulable, captured with the node.</summary>
+    public bool Unschedulable { get; private set; }
 
-    public List<PodInfo> PodsWithAffinity { get; } = [];
+    /// <summary>The node's NoSchedule and NoExecute taints, in the node's order (TaintToleration's filter).</summary>
+    public V1Taint[] BlockingTaints { get; private set; } = [];
 
-    public List<PodInfo> PodsWithRequiredAntiAffinity { get; } = [];
+    /// <summary>The node's PreferNoSchedule taints, in the node's order (TaintToleration's score).</summary>
+    public V1Taint[] PreferNoScheduleTaints { get; private set; } = [];
 
-    public HashSet<HostPort> UsedPorts { get; } = [];
+    /// <summary>metadata.labels, captured with the node (null without labels).</summary>
+    public IDictionary<string, string>? Labels { get; private set; }
 
-    public Resource Requested { get; private set; } = new();
+    public List<PodInfo> Pods { get; }
 
-    public Resource NonZeroRequested { get; private set; } = new();
+    public List<PodInfo> PodsWithAffinity { get; }
 
-    public Resource Allocatable { get; private set; } = new();
+    public List<PodInfo> PodsWithRequiredAntiAffinity { get; }
 
-    /// <summary>Images on this node by every name they are known by (as upstream's ImageStates).</summary>
-    public Dictionary<string, ImageStateSummary> ImageStates { get; } = new(StringComparer.Ordinal);
+    public HashSet<HostPort> UsedPorts { get; }
 
-    public long Generation { get; private set; } = NextGeneration();
+    public Resource Requested { get; private set; }
 
+    public Resource NonZeroRequested { get; private set; }
+
+    public Resource Allocatable { get; private set; }
+
+    /// <summary>Images on this node by every name they are known by (as upstream's ImageStates); made on first use.</summary>
+    public Dictionary<string, ImageStateSummary> ImageStates => _imageStates ??= new Dictionary<string, ImageStateSummary>(StringComparer.Ordinal);
+
+    /// <summary>Whether any image is known here, answered from this object alone (most nodes' lists stay empty).</summary>
+    public bool HasImages => _imageStates is { Count: > 0 };
+
+    public long Generation { get; private set; }
+
+    /// <summary>Pod count, allocatable and requested amounts as plain numbers, in step with the objects they copy.</summary>
+    public ref readonly FitCounts Counts => ref _counts;
+
+    /// <summary>
+    /// Sets the node and captures what filters and scores read of it, so a cycle's walk over the nodes stays on
+    /// this object instead of chasing the model's metadata, spec and status. The node object is never changed in
+    /// place once it is here (informers hand over new objects), so the captured facts cannot go stale.
+    /// </summary>
     public void SetNode(V1Node? node)
     {
         Node = node;
+        Name = node?.Metadata?.Name ?? string.Empty;
+        Unschedulable = node?.Spec?.Unschedulable == true;
+        (BlockingTaints, PreferNoScheduleTaints) = SplitTaints(node?.Spec?.Taints);
+        Labels = node?.Metadata?.Labels;
         Allocatable = Resource.From(node?.Status?.Allocatable);
-        Generation = NextGeneration();
+        Recount();
     }
 
     public void AddPod(PodInfo pod)
@@ -79,7 +123,7 @@ public sealed class NodeInfo
             UsedPorts.Add(port);
         }
 
-        Generation = NextGeneration();
+        Recount();
     }
 
     /// <summary>Removes the pod with the same uid; false when it was not counted here.</summary>
@@ -114,22 +158,22 @@ public sealed class NodeInfo
             }
         }
 
-        Generation = NextGeneration();
+        Recount();
         return true;
     }
 
     public NodeInfo Clone() => Clone(withImageStates: true);
 
     /// <summary>
-    /// A copy that counts the same pods. Allocatable is shared rather than parsed again: it is only ever replaced
-    /// (by <see cref="SetNode"/>), never changed in place.
+    /// A copy that counts the same pods and shares the captured node facts and Allocatable: those are only ever
+    /// replaced (by <see cref="SetNode"/>), never changed in place.
     /// </summary>
     internal NodeInfo Clone(bool withImageStates)
     {
         var copy = new NodeInfo(this);
-        if (withImageStates)
+        if (withImageStates && _imageStates is not null)
         {
-            foreach (var (name, state) in ImageStates)
+            foreach (var (name, state) in _imageStates)
             {
                 copy.ImageStates[name] = state;
             }
@@ -174,6 +218,37 @@ public sealed class NodeInfo
                 }
             }
         }
+    }
+
+    /// <summary>Every change goes through here: the copied counts follow the objects, and the generation moves.</summary>
+    private void Recount()
+    {
+        _counts = FitCounts.Of(Pods.Count, Allocatable, Requested, NonZeroRequested);
+        Generation = NextGeneration();
+    }
+
+    private static (V1Taint[] Blocking, V1Taint[] PreferNoSchedule) SplitTaints(IList<V1Taint>? taints)
+    {
+        if (taints is null || taints.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var blocking = new List<V1Taint>();
+        var prefer = new List<V1Taint>();
+        foreach (var taint in taints)
+        {
+            if (taint.Effect is "NoSchedule" or "NoExecute")
+            {
+                blocking.Add(taint);
+            }
+            else if (taint.Effect == "PreferNoSchedule")
+            {
+                prefer.Add(taint);
+            }
+        }
+
+        return ([.. blocking], [.. prefer]);
     }
 
     private static int IndexOf(List<PodInfo> pods, string uid)

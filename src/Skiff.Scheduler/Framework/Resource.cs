@@ -29,6 +29,9 @@ public sealed class Resource
 
     private static readonly Dictionary<string, long> s_noScalars = new(StringComparer.Ordinal);
 
+    /// <summary>Whether any extended resource is set, so per-node checks skip the map without touching it.</summary>
+    public bool HasScalars => _scalar is { Count: > 0 };
+
     public long ScalarValue(string name) => _scalar is { } scalar && scalar.TryGetValue(name, out var value) ? value : 0;
 
     public static Resource From(IDictionary<string, ResourceQuantity>? list)

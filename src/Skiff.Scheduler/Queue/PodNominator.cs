@@ -13,6 +13,8 @@ public sealed class PodNominator : IPodNominator
     // Filters ask once per node per cycle from many threads; with nobody nominated (the usual case) skip the lock.
     private int _count;
 
+    public bool HasNominatedPods => Volatile.Read(ref _count) > 0;
+
     public void AddNominatedPod(PodInfo pod, string nodeName)
     {
         lock (_lock)

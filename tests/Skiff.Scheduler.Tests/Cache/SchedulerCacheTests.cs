@@ -38,6 +38,27 @@ public sealed class SchedulerCacheTests
     }
 
     [Fact]
+    public void UpdatedNode_ReachesTheSnapshotWithItsNewFacts_AndLeavesTheOldCopyAlone()
+    {
+        _cache.AddNode(Objects.Node("a"));
+        _cache.UpdateSnapshot(_snapshot);
+        var before = _snapshot.Get("a")!;
+
+        var cordoned = Objects.Node("a", cpu: "2");
+        cordoned.Spec = new V1NodeSpec { Unschedulable = true, Taints = [new V1Taint { Key = "k", Effect = "NoExecute" }] };
+        _cache.UpdateNode(cordoned);
+        _cache.UpdateSnapshot(_snapshot);
+
+        var after = _snapshot.Get("a")!;
+        Assert.True(after.Unschedulable);
+        Assert.Equal(["k"], after.BlockingTaints.Select(t => t.Key));
+        Assert.Equal(2000, after.Allocatable.MilliCpu);
+        Assert.False(before.Unschedulable);
+        Assert.Empty(before.BlockingTaints);
+        Assert.Equal(4000, before.Allocatable.MilliCpu);
+    }
+
+    [Fact]
     public void UpdateSnapshot_WithNoChanges_CopiesNothing()
     {
         _cache.AddNode(Objects.Node("a"));

@@ -89,4 +89,42 @@ public sealed class FeasibleNodeFinderTests
         Assert.Equal("n150", next[0].Name);
         Assert.Contains(next, n => n.Name == "n000");
     }
+
+    [Fact]
+    public void Find_CountsNominatedPodsOnTheirNodes_OnlyWhenAnyPodIsNominated()
+    {
+        var nodes = Enumerable.Range(0, 3).Select(i => new NodeInfo(Objects.Node($"n{i}", cpu: "1"))).ToList();
+        var nominator = new FakeNominator();
+        var (registry, config) = TestProfiles.With((new FakeCpuFit(), 0));
+        var profile = Profile.Build(config, registry, new FrameworkHandle { Snapshot = Snapshot.From(nodes), Nominator = nominator });
+        var pod = Objects.Pod("p", cpu: "1", priority: 0);
+
+        var free = new FeasibleNodeFinder { Parallelism = 1 }.Find(profile, new CycleState(), pod, nodes, new Diagnosis(), CancellationToken.None);
+
+        Assert.Equal(3, free.Count);
+        Assert.Equal(0, nominator.Lookups);
+
+        nominator.Nominated["n1"] = [new PodInfo(Objects.Pod("important", cpu: "1", priority: 100))];
+        var diagnosis = new Diagnosis();
+        var found = new FeasibleNodeFinder { Parallelism = 1 }.Find(profile, new CycleState(), pod, nodes, diagnosis, CancellationToken.None);
+
+        Assert.Equal(["n0", "n2"], found.Select(n => n.Name));
+        Assert.Equal(["n1"], diagnosis.NodeToStatus.Keys);
+        Assert.Equal(3, nominator.Lookups);
+    }
+
+    private sealed class FakeNominator : IPodNominator
+    {
+        public Dictionary<string, List<PodInfo>> Nominated { get; } = [];
+
+        public int Lookups { get; private set; }
+
+        public bool HasNominatedPods => Nominated.Count > 0;
+
+        public IReadOnlyList<PodInfo> NominatedPodsForNode(string nodeName)
+        {
+            Lookups++;
+            return Nominated.GetValueOrDefault(nodeName) ?? [];
+        }
+    }
 }

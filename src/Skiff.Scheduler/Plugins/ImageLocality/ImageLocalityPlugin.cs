@@ -39,12 +39,18 @@ internal sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
-        var totalNodes = Math.Max(1, _snapshot.List().Count);
         var images = state.Read<string[]>(PreScoreKey) ?? ImageNames(pod);
+        if (!node.HasImages)
+        {
+            return (Scale(0, images.Length), Status.Success);
+        }
+
+        var states = node.ImageStates;
+        var totalNodes = Math.Max(1, _snapshot.List().Count);
         long sum = 0;
         foreach (var image in images)
         {
-            if (image.Length > 0 && node.ImageStates.TryGetValue(image, out var summary))
+            if (image.Length > 0 && states.TryGetValue(image, out var summary))
             {
                 sum += (long)(summary.SizeBytes * ((double)summary.NumNodes / totalNodes));
             }

@@ -106,13 +106,13 @@ internal sealed class NodeAffinityPlugin : IPreFilterPlugin, IFilterPlugin, IPre
             return Status.Error("node not found");
         }
 
-        if (_addedSelector is not null && !_addedSelector.Matches(node.Node))
+        if (_addedSelector is not null && !_addedSelector.Matches(node))
         {
             return s_reasonEnforcedStatus;
         }
 
         var required = state.Read<RequiredNodeAffinity>(PreFilterKey) ?? RequiredNodeAffinity.From(pod);
-        return required.Matches(node.Node) ? Status.Success : s_reasonPodStatus;
+        return required.Matches(node) ? Status.Success : s_reasonPodStatus;
     }
 
     public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
@@ -136,7 +136,7 @@ internal sealed class NodeAffinityPlugin : IPreFilterPlugin, IFilterPlugin, IPre
 
         var preferred = state.Read<PreferredNodeTerms>(PreScoreKey)
             ?? new PreferredNodeTerms(pod.Spec?.Affinity?.NodeAffinity?.PreferredDuringSchedulingIgnoredDuringExecution ?? []);
-        var score = preferred.Score(node.Node) + (_addedPreferred?.Score(node.Node) ?? 0);
+        var score = preferred.Score(node) + (_addedPreferred?.Score(node) ?? 0);
         return (score, Status.Success);
     }
 

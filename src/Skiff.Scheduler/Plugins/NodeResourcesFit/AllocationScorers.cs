@@ -6,22 +6,59 @@ internal static class AllocationScorers
     private const long MaxUtilization = 100;
 
     /// <summary>Prefers emptier nodes: the weighted mean of free capacity in percent.</summary>
-    public static AllocationScore LeastAllocated(IReadOnlyList<ResourceSpec> resources) =>
-        (requested, allocatable) => WeightedMean(resources, requested, allocatable, static (req, cap) =>
-            req > cap ? 0 : (cap - req) * Framework.IScorePlugin.MaxNodeScore / cap);
+    public static AllocationScore LeastAllocated(IReadOnlyList<ResourceSpec> resources)
+    {
+        var weights = Weights(resources);
+        return (requested, allocatable) =>
+        {
+            long total = 0, sum = 0;
+            for (var i = 0; i < requested.Length; i++)
+            {
+                var (req, cap) = (requested[i], allocatable[i]);
+                if (cap == 0)
+                {
+                    continue;
+                }
+
+                total += (req > cap ? 0 : (cap - req) * Framework.IScorePlugin.MaxNodeScore / cap) * weights[i];
+                sum += weights[i];
+            }
+
+            return sum == 0 ? 0 : total / sum;
+        };
+    }
 
     /// <summary>Prefers fuller nodes (bin packing): the weighted mean of used capacity in percent.</summary>
-    public static AllocationScore MostAllocated(IReadOnlyList<ResourceSpec> resources) =>
-        (requested, allocatable) => WeightedMean(resources, requested, allocatable, static (req, cap) =>
-            Math.Min(req, cap) * Framework.IScorePlugin.MaxNodeScore / cap);
+    public static AllocationScore MostAllocated(IReadOnlyList<ResourceSpec> resources)
+    {
+        var weights = Weights(resources);
+        return (requested, allocatable) =>
+        {
+            long total = 0, sum = 0;
+            for (var i = 0; i < requested.Length; i++)
+            {
+                var (req, cap) = (requested[i], allocatable[i]);
+                if (cap == 0)
+                {
+                    continue;
+                }
+
+                total += Math.Min(req, cap) * Framework.IScorePlugin.MaxNodeScore / cap * weights[i];
+                sum += weights[i];
+            }
+
+            return sum == 0 ? 0 : total / sum;
+        };
+    }
 
     /// <summary>Scores each resource's utilization on a broken-line curve (scores 0..10 scaled to 0..100), rounded mean.</summary>
     public static AllocationScore RequestedToCapacityRatio(IReadOnlyList<ResourceSpec> resources, IReadOnlyList<UtilizationShapePoint> shape)
     {
+        var weights = Weights(resources);
         var points = shape.Select(p => (Utilization: (long)p.Utilization, Score: p.Score * (Framework.IScorePlugin.MaxNodeScore / 10))).ToArray();
         return (requested, allocatable) =>
         {
-            long total = 0, weights = 0;
+            long total = 0, sum = 0;
             for (var i = 0; i < requested.Length; i++)
             {
                 if (allocatable[i] == 0)
@@ -35,12 +72,12 @@ internal static class AllocationScorers
                 // Upstream leaves resources that score 0 out of the mean entirely.
                 if (score > 0)
                 {
-                    total += score * resources[i].Weight;
-                    weights += resources[i].Weight;
+                    total += score * weights[i];
+                    sum += weights[i];
                 }
             }
 
-            return weights == 0 ? 0 : (long)Math.Round((double)total / weights, MidpointRounding.AwayFromZero);
+            return sum == 0 ? 0 : (long)Math.Round((double)total / sum, MidpointRounding.AwayFromZero);
         };
     }
 
@@ -64,20 +101,6 @@ internal static class AllocationScorers
         return points[^1].Score;
     }
 
-    private static long WeightedMean(IReadOnlyList<ResourceSpec> resources, ReadOnlySpan<long> requested, ReadOnlySpan<long> allocatable, Func<long, long, long> score)
-    {
-        long total = 0, weights = 0;
-        for (var i = 0; i < requested.Length; i++)
-        {
-            if (allocatable[i] == 0)
-            {
-                continue;
-            }
-
-            total += score(requested[i], allocatable[i]) * resources[i].Weight;
-            weights += resources[i].Weight;
-        }
-
-        return weights == 0 ? 0 : total / weights;
-    }
+    // An array read in the per-node loop instead of the options' list through its interface.
+    private static long[] Weights(IReadOnlyList<ResourceSpec> resources) => [.. resources.Select(r => r.Weight)];
 }

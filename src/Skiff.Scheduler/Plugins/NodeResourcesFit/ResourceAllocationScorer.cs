@@ -76,15 +76,17 @@ internal sealed class ResourceAllocationScorer
 
         Span<long> requested = stackalloc long[_kinds.Length];
         Span<long> allocatable = stackalloc long[_kinds.Length];
-        var nodeRequested = _useRequested ? node.Requested : node.NonZeroRequested;
+        ref readonly var counts = ref node.Counts;
+        var requestedCpu = _useRequested ? counts.RequestedMilliCpu : counts.NonZeroRequestedMilliCpu;
+        var requestedMemory = _useRequested ? counts.RequestedMemory : counts.NonZeroRequestedMemory;
         for (var i = 0; i < requested.Length; i++)
         {
             var pod = podRequests[i];
             (allocatable[i], requested[i]) = _kinds[i] switch
             {
-                Kind.Cpu => (node.Allocatable.MilliCpu, nodeRequested.MilliCpu + pod),
-                Kind.Memory => (node.Allocatable.Memory, nodeRequested.Memory + pod),
-                Kind.EphemeralStorage => (node.Allocatable.EphemeralStorage, node.Requested.EphemeralStorage + pod),
+                Kind.Cpu => (counts.AllocatableMilliCpu, requestedCpu + pod),
+                Kind.Memory => (counts.AllocatableMemory, requestedMemory + pod),
+                Kind.EphemeralStorage => (counts.AllocatableEphemeralStorage, counts.RequestedEphemeralStorage + pod),
 
                 // An extended resource the pod does not ask for takes no part in the score.
                 _ when pod == 0 => (0L, 0L),

@@ -28,7 +28,7 @@ internal sealed class NodeUnschedulablePlugin : IFilterPlugin
             return s_reasonUnknownConditionStatus;
         }
 
-        if (node.Node.Spec?.Unschedulable != true || TolerationMatcher.AnyTolerates(pod.Spec?.Tolerations, s_unschedulableTaint))
+        if (!node.Unschedulable || TolerationMatcher.AnyTolerates(pod.Spec?.Tolerations, s_unschedulableTaint))
         {
             return Status.Success;
         }

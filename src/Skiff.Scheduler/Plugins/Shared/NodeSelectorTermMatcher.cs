@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Framework;
 
 namespace Skiff.Scheduler.Plugins.Shared;
 
@@ -21,14 +22,18 @@ internal sealed class NodeSelectorTermMatcher
     /// <summary>A term with no requirements at all; required affinity ignores those, preferred ones match every node.</summary>
     public bool IsEmpty => _valid && _labels.Length == 0 && _fields.Length == 0;
 
-    public bool Matches(V1Node node)
+    public bool Matches(V1Node node) => Matches(node.Metadata?.Labels, node.Metadata?.Name ?? string.Empty);
+
+    /// <summary>Against the labels and name a NodeInfo captured, without walking the node model.</summary>
+    public bool Matches(NodeInfo node) => Matches(node.Labels, node.Name);
+
+    private bool Matches(IDictionary<string, string>? labels, string name)
     {
         if (!_valid)
         {
             return false;
         }
 
-        var labels = node.Metadata?.Labels;
         foreach (var requirement in _labels)
         {
             string? value = null;
@@ -45,7 +50,7 @@ internal sealed class NodeSelectorTermMatcher
 
         foreach (var requirement in _fields)
         {
-            if (!requirement.Matches(node.Metadata?.Name ?? string.Empty))
+            if (!requirement.Matches(name))
             {
                 return false;
             }

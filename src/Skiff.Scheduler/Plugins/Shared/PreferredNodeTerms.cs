@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Framework;
 
 namespace Skiff.Scheduler.Plugins.Shared;
 
@@ -21,7 +22,7 @@ internal sealed class PreferredNodeTerms
 
     public bool IsEmpty => _terms.Count == 0;
 
-    public long Score(V1Node node)
+    public long Score(NodeInfo node)
     {
         long score = 0;
         foreach (var (weight, term) in _terms)

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Framework;
 
 namespace Skiff.Scheduler.Plugins.Shared;
 
@@ -33,25 +34,31 @@ internal sealed class RequiredNodeAffinity
         return new RequiredNodeAffinity(selector?.ToArray() ?? [], required is null ? null : new RequiredNodeSelector(required));
     }
 
-    public bool Matches(V1Node node)
+    public bool Matches(V1Node node) => MatchesSelector(node.Metadata?.Labels) && (_affinity is null || _affinity.Matches(node));
+
+    /// <summary>Against the labels and name a NodeInfo captured, without walking the node model.</summary>
+    public bool Matches(NodeInfo node) => MatchesSelector(node.Labels) && (_affinity is null || _affinity.Matches(node));
+
+    private bool MatchesSelector(IDictionary<string, string>? labels)
     {
-        if (_nodeSelector.Length > 0)
+        if (_nodeSelector.Length == 0)
         {
-            var labels = node.Metadata?.Labels;
-            if (labels is null)
+            return true;
+        }
+
+        if (labels is null)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in _nodeSelector)
+        {
+            if (!labels.TryGetValue(key, out var actual) || actual != value)
             {
                 return false;
             }
-
-            foreach (var (key, value) in _nodeSelector)
-            {
-                if (!labels.TryGetValue(key, out var actual) || actual != value)
-                {
-                    return false;
-                }
-            }
         }
 
-        return _affinity is null || _affinity.Matches(node);
+        return true;
     }
 }

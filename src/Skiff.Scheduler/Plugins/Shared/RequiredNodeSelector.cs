@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Framework;
 
 namespace Skiff.Scheduler.Plugins.Shared;
 
@@ -20,6 +21,20 @@ internal sealed class RequiredNodeSelector
     }
 
     public bool Matches(V1Node node)
+    {
+        foreach (var term in _terms)
+        {
+            if (term.Matches(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc cref="NodeSelectorTermMatcher.Matches(NodeInfo)"/>
+    public bool Matches(NodeInfo node)
     {
         foreach (var term in _terms)
         {

@@ -63,4 +63,18 @@ internal static class TolerationMatcher
 
         return null;
     }
+
+    /// <summary>The first of <paramref name="taints"/> (already only the blocking ones) that no toleration covers.</summary>
+    public static V1Taint? FirstUntolerated(V1Taint[] taints, IList<V1Toleration>? tolerations)
+    {
+        foreach (var taint in taints)
+        {
+            if (!AnyTolerates(tolerations, taint))
+            {
+                return taint;
+            }
+        }
+
+        return null;
+    }
 }

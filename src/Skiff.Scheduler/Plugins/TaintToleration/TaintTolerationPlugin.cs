@@ -18,7 +18,13 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, IS
 
     public Status Filter(CycleState state, V1Pod pod, NodeInfo node)
     {
-        var taint = TolerationMatcher.FirstUntoleratedNoScheduleTaint(node.Node?.Spec?.Taints, pod.Spec?.Tolerations);
+        var taints = node.BlockingTaints;
+        if (taints.Length == 0)
+        {
+            return Status.Success;
+        }
+
+        var taint = TolerationMatcher.FirstUntolerated(taints, pod.Spec?.Tolerations);
         return taint is null ? Status.Success : Status.Unresolvable(UntoleratedReason(taint));
     }
 
@@ -33,16 +39,19 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IPreScorePlugin, IS
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
+        var taints = node.PreferNoScheduleTaints;
+        if (taints.Length == 0)
+        {
+            return (0, Status.Success);
+        }
+
         var tolerations = state.Read<List<V1Toleration>>(PreScoreKey) ?? PreferNoScheduleTolerations(pod);
         long count = 0;
-        if (node.Node?.Spec?.Taints is { } taints)
+        for (var i = 0; i < taints.Length; i++)
         {
-            for (var i = 0; i < taints.Count; i++)
+            if (!TolerationMatcher.AnyTolerates(tolerations, taints[i]))
             {
-                if (taints[i].Effect == "PreferNoSchedule" && !TolerationMatcher.AnyTolerates(tolerations, taints[i]))
-                {
-                    count++;
-                }
+                count++;
             }
         }
 

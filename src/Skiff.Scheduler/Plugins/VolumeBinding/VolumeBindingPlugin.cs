@@ -127,7 +127,7 @@ internal sealed class VolumeBindingPlugin : IPreFilterPlugin, IFilterPlugin
 
         foreach (var affinity in s.VolumeAffinities)
         {
-            if (!affinity.Matches(node.Node))
+            if (!affinity.Matches(node))
             {
                 return s_reasonNodeConflictStatus;
             }

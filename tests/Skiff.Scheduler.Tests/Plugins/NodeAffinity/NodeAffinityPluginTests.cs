@@ -121,6 +121,18 @@ public sealed class NodeAffinityPluginTests
         Assert.True(expected == PluginRunner.Describe(scores), $"{name}: {PluginRunner.Describe(scores)}");
     }
 
+    [Fact]
+    public void Filter_FollowsTheLabelsOfAnUpdatedNode()
+    {
+        var info = Info(Node("a", "zone=z1"));
+        var pod = Pod().NodeSelector("zone", "z2");
+        Assert.Equal("a: node(s) didn't match Pod's node affinity/selector", PluginRunner.Describe(PluginRunner.Filter(new NodeAffinityPlugin(), pod, info)));
+
+        info.SetNode(Node("a", "zone=z2"));
+
+        Assert.Equal("a: ok", PluginRunner.Describe(PluginRunner.Filter(new NodeAffinityPlugin(), pod, info)));
+    }
+
     private static NodeInfo[] Nodes() =>
     [
         Info(Node("a", "zone=z1", "cores=4")),
