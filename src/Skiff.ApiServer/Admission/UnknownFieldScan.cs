@@ -58,16 +58,9 @@ internal static class UnknownFieldScan
                 case FieldKind.List when reader.TokenType == JsonTokenType.StartArray:
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        if (reader.TokenType == JsonTokenType.StartObject)
+                        if (ItemHasAny(ref reader, inner))
                         {
-                            if (Any(ref reader, inner, topLevel: false))
-                            {
-                                return true;
-                            }
-                        }
-                        else
-                        {
-                            reader.Skip();
+                            return true;
                         }
                     }
 
@@ -76,16 +69,9 @@ internal static class UnknownFieldScan
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
                         reader.Read();
-                        if (reader.TokenType == JsonTokenType.StartObject)
+                        if (ItemHasAny(ref reader, inner))
                         {
-                            if (Any(ref reader, inner, topLevel: false))
-                            {
-                                return true;
-                            }
-                        }
-                        else
-                        {
-                            reader.Skip();
+                            return true;
                         }
                     }
 
@@ -96,6 +82,18 @@ internal static class UnknownFieldScan
             }
         }
 
+        return false;
+    }
+
+    /// <summary>One list item or map value: an object is walked, anything else passed over.</summary>
+    private static bool ItemHasAny(ref Utf8JsonReader reader, ModelSchema schema)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return Any(ref reader, schema, topLevel: false);
+        }
+
+        reader.Skip();
         return false;
     }
 }
