@@ -45,21 +45,28 @@ internal sealed class FieldSetBuilder
             return FieldSet.Empty;
         }
 
-        SortedSteps.SortDistinct(_members, s => s);
+        SortedSteps.SortDistinct(_members, static s => s);
         MergeEqualChildren();
-        var steps = new List<PathElement>(_children.Count);
-        var sets = new List<FieldSet>(_children.Count);
+        var steps = new PathElement[_children.Count];
+        var sets = new FieldSet[_children.Count];
+        var count = 0;
         foreach (var (step, child) in _children)
         {
             // A step may have been entered without a path added below it.
             if (child.Build() is { IsEmpty: false } set)
             {
-                steps.Add(step);
-                sets.Add(set);
+                steps[count] = step;
+                sets[count++] = set;
             }
         }
 
-        return _members.Count == 0 && steps.Count == 0 ? FieldSet.Empty : new FieldSet([.. _members], [.. steps], [.. sets]);
+        if (count < steps.Length)
+        {
+            Array.Resize(ref steps, count);
+            Array.Resize(ref sets, count);
+        }
+
+        return _members.Count == 0 && count == 0 ? FieldSet.Empty : new FieldSet([.. _members], steps, sets);
     }
 
     private void MergeEqualChildren()

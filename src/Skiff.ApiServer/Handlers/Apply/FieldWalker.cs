@@ -246,7 +246,7 @@ internal static class FieldWalker
         }
     }
 
-    private static bool IsLeafValue(JsonNode? value, ApplyShape shape) =>
+    internal static bool IsLeafValue(JsonNode? value, ApplyShape shape) =>
         value switch
         {
             null => true,

@@ -82,7 +82,10 @@ internal static class ManagedFieldsCodec
             .ThenBy(i => entry(i).Subresource, StringComparer.Ordinal);
 
     /// <summary>One entry of the managedFields array.</summary>
-    public static JsonObject WriteEntry(ManagedFieldsEntry entry)
+    public static JsonObject WriteEntry(ManagedFieldsEntry entry) => WriteEntry(entry, entry.Fields.ToJson());
+
+    /// <summary>One entry of the managedFields array, with its field set already encoded.</summary>
+    public static JsonObject WriteEntry(ManagedFieldsEntry entry, JsonObject fieldsV1)
     {
         var json = new JsonObject { ["manager"] = entry.Manager, ["operation"] = entry.Operation, ["apiVersion"] = entry.ApiVersion };
         if (entry.Time is not null)
@@ -91,7 +94,7 @@ internal static class ManagedFieldsCodec
         }
 
         json["fieldsType"] = "FieldsV1";
-        json["fieldsV1"] = entry.Fields.ToJson();
+        json["fieldsV1"] = fieldsV1;
         if (entry.Subresource.Length > 0)
         {
             json["subresource"] = entry.Subresource;
