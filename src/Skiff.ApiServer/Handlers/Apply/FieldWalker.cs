@@ -84,6 +84,22 @@ internal static class FieldWalker
             return;
         }
 
+        if (!shape.Atomic && old is JsonArray oldItems && now is JsonArray newItems && ListItems.IsGranular(shape)
+            && ListItems.SameKeysInOrder(shape, oldItems, newItems))
+        {
+            // A status's conditions keep their keys and order from write to write; most items are as they were.
+            var itemShape = shape.Element ?? ApplyShape.Deduced;
+            for (var i = 0; i < newItems.Count; i++)
+            {
+                if (!JsonNode.DeepEquals(oldItems[i], newItems[i]))
+                {
+                    CompareChild(ListItems.Element(shape, newItems[i]), oldItems[i], newItems[i], itemShape, level);
+                }
+            }
+
+            return;
+        }
+
         CompareChildrenInto(Children(old, shape), Children(now, shape), level);
     }
 
