@@ -78,6 +78,17 @@ internal static class FieldWalker
 
     private static void CompareInto(JsonNode? old, JsonNode? now, ApplyShape shape, ComparisonLevel level)
     {
+        if (old is null)
+        {
+            // Against nothing every child is added: no matching to do.
+            foreach (var (step, value, childShape) in Children(now, shape))
+            {
+                AddChild(step, value, childShape, level);
+            }
+
+            return;
+        }
+
         if (!shape.Atomic && old is JsonObject before && now is JsonObject after && shape.Kind is ShapeKind.Struct or ShapeKind.Map or ShapeKind.Deduced)
         {
             CompareObjects(before, after, shape, level);
