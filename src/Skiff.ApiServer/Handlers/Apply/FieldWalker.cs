@@ -96,22 +96,45 @@ internal static class FieldWalker
         }
 
         if (!shape.Atomic && old is JsonArray oldItems && now is JsonArray newItems && ListItems.IsGranular(shape)
-            && ListItems.SameKeysInOrder(shape, oldItems, newItems))
+            && ListItems.MatchByKey(shape, oldItems, newItems) is { } match)
         {
-            // A status's conditions keep their keys and order from write to write; most items are as they were.
-            var itemShape = shape.Element ?? ApplyShape.Deduced;
-            for (var i = 0; i < newItems.Count; i++)
-            {
-                if (!JsonNode.DeepEquals(oldItems[i], newItems[i]))
-                {
-                    CompareChild(ListItems.Element(shape, newItems[i]), oldItems[i], newItems[i], itemShape, level);
-                }
-            }
-
+            CompareMatchedItems(oldItems, newItems, match, shape, level);
             return;
         }
 
         CompareChildrenInto(Children(old, shape), Children(now, shape), level);
+    }
+
+    /// <summary>
+    /// <see cref="CompareChildrenInto"/> of two map lists whose items are paired by key: a status's conditions are
+    /// mostly as they were, and only the items that differ need path elements.
+    /// </summary>
+    private static void CompareMatchedItems(JsonArray old, JsonArray now, int[] match, ApplyShape shape, ComparisonLevel level)
+    {
+        var itemShape = shape.Element ?? ApplyShape.Deduced;
+        var kept = new bool[old.Count];
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (match[i] < 0)
+            {
+                AddChild(ListItems.Element(shape, now[i]), now[i], itemShape, level);
+                continue;
+            }
+
+            kept[match[i]] = true;
+            if (!JsonNode.DeepEquals(old[match[i]], now[i]))
+            {
+                CompareChild(ListItems.Element(shape, now[i]), old[match[i]], now[i], itemShape, level);
+            }
+        }
+
+        for (var j = 0; j < old.Count; j++)
+        {
+            if (!kept[j])
+            {
+                RemoveChild(ListItems.Element(shape, old[j]), old[j], itemShape, level);
+            }
+        }
     }
 
     /// <summary>

@@ -34,35 +34,50 @@ internal static class ListItems
     }
 
     /// <summary>
-    /// Whether two versions of a map list hold items of the same keys in the same order, each key once: then item
-    /// i of one is item i of the other, with no path element made to match them.
+    /// Pairs the items of two versions of a short map list by key, without making their path elements: for each item
+    /// of <paramref name="now"/> the index of its item in <paramref name="old"/>, or -1. Null when a list is long or
+    /// repeats a key, which matching by path elements handles as it always has.
     /// </summary>
-    public static bool SameKeysInOrder(ApplyShape list, JsonArray old, JsonArray now)
+    public static int[]? MatchByKey(ApplyShape list, JsonArray old, JsonArray now)
     {
-        // Beyond a few items the check for repeated keys below costs more than matching items by their elements.
+        // Pairing compares every item with every other; past a few items matching by path elements is cheaper.
         const int MaxItems = 16;
-        if (list.ListType != ListType.Map || old.Count != now.Count || now.Count > MaxItems)
+        if (list.ListType != ListType.Map || old.Count > MaxItems || now.Count > MaxItems || RepeatsKey(list, old) || RepeatsKey(list, now))
         {
-            return false;
+            return null;
         }
 
+        var match = new int[now.Count];
         for (var i = 0; i < now.Count; i++)
         {
-            if (!SameKey(list, old[i], now[i]))
+            // Items mostly keep their places (a status's conditions), so the same place is tried first.
+            match[i] = i < old.Count && SameKey(list, old[i], now[i]) ? i : -1;
+            for (var j = 0; j < old.Count && match[i] < 0; j++)
             {
-                return false;
-            }
-
-            for (var j = 0; j < i; j++)
-            {
-                if (SameKey(list, now[j], now[i]))
+                if (SameKey(list, old[j], now[i]))
                 {
-                    return false;
+                    match[i] = j;
                 }
             }
         }
 
-        return true;
+        return match;
+    }
+
+    private static bool RepeatsKey(ApplyShape list, JsonArray items)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (SameKey(list, items[j], items[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether two items have equal path elements (<see cref="Element"/>), without making them.</summary>
@@ -72,7 +87,7 @@ internal static class ListItems
         {
             var hasLeft = KeyValue(left, key, out var l);
             var hasRight = KeyValue(right, key, out var r);
-            if (hasLeft != hasRight || (hasLeft && JsonValueOrder.Compare(l, r) != 0))
+            if (hasLeft != hasRight || (hasLeft && !KeyEquals(l, r)))
             {
                 return false;
             }
@@ -80,6 +95,13 @@ internal static class ListItems
 
         return true;
     }
+
+    /// <summary>
+    /// Whether two key values are equal in upstream's order; unequal strings are told apart without reading them
+    /// (which copies a string out of a value read from storage).
+    /// </summary>
+    private static bool KeyEquals(JsonNode? left, JsonNode? right) =>
+        JsonNode.DeepEquals(left, right) || (left?.GetValueKind() != System.Text.Json.JsonValueKind.String && JsonValueOrder.Compare(left, right) == 0);
 
     private static bool KeyValue(JsonNode? item, string key, out JsonNode? value)
     {
