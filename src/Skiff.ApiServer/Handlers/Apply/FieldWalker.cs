@@ -122,7 +122,7 @@ internal static class FieldWalker
             }
 
             kept[match[i]] = true;
-            if (!JsonText.SameText(old[match[i]], now[i]))
+            if (!JsonNode.DeepEquals(old[match[i]], now[i]))
             {
                 CompareChild(ListItems.Element(shape, now[i]), old[match[i]], now[i], itemShape, level);
             }
@@ -251,11 +251,8 @@ internal static class FieldWalker
         }
 
         // Most of an updated object is as it was (a Lease renewal changes one field); an equal subtree adds,
-        // changes and removes nothing, and comparing it is much cheaper than walking it path by path. Equal text
-        // decides that without turning a value read from storage into nodes; objects spelled differently are walked
-        // (their leaves compare exactly), lists are compared as nodes, since walking equal lists can meet repeated
-        // keys that an equal list never had matched.
-        if (JsonText.SameText(previous, value) || (value is JsonArray && JsonNode.DeepEquals(previous, value)))
+        // changes and removes nothing, and comparing it is much cheaper than walking it path by path.
+        if (JsonNode.DeepEquals(previous, value))
         {
             return;
         }

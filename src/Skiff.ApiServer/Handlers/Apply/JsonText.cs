@@ -24,17 +24,6 @@ internal static class JsonText
             return left is null && right is null;
         }
 
-        return SameText(left, right) || JsonNode.DeepEquals(left, right);
-    }
-
-    /// <summary>Whether both values serialize to the same text (then they are deeply equal; the converse need not hold).</summary>
-    public static bool SameText(JsonNode? left, JsonNode? right)
-    {
-        if (left is null || right is null)
-        {
-            return left is null && right is null;
-        }
-
         var (leftText, rightText, writer) = t_buffers ??= (new ArrayBufferWriter<byte>(), new ArrayBufferWriter<byte>(), new Utf8JsonWriter(Stream.Null));
         Write(left, leftText, writer);
         Write(right, rightText, writer);
@@ -45,7 +34,7 @@ internal static class JsonText
             t_buffers = null;
         }
 
-        return same;
+        return same || JsonNode.DeepEquals(left, right);
     }
 
     private static void Write(JsonNode node, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
