@@ -39,21 +39,21 @@ internal static class ApplyMerge
     /// </summary>
     public static void Prune(JsonNode? value, FieldSet remove, FieldSet keep, ApplyShape shape)
     {
-        var doomed = remove.Members.Where(m => !keep.Members.Contains(m) && !keep.Children.ContainsKey(m)).ToHashSet();
+        var doomed = remove.Members.Where(m => !keep.HasMember(m) && !keep.HasChild(m)).ToHashSet();
         var children = FieldWalker.Children(value, shape).ToList();
         foreach (var (step, child, childShape) in children)
         {
-            if (doomed.Contains(step) || !remove.Children.TryGetValue(step, out var deeper))
+            if (doomed.Contains(step) || !remove.TryGetChild(step, out var deeper))
             {
                 continue;
             }
 
-            var kept = keep.Children.GetValueOrDefault(step) ?? FieldSet.Empty;
+            keep.TryGetChild(step, out var kept);
             Prune(child, deeper, kept, childShape);
 
             // A named field emptied of everything its owners set goes too, as upstream treats struct fields as members.
             if (step.Kind == PathElementKind.Field && childShape.Kind == ShapeKind.Struct && child is JsonObject { Count: 0 }
-                && !keep.Members.Contains(step) && !keep.Children.ContainsKey(step))
+                && !keep.HasMember(step) && !keep.HasChild(step))
             {
                 doomed.Add(step);
             }

@@ -11,6 +11,10 @@ internal sealed record ApplyShape
 {
     private static readonly ApplyShape s_objectMeta = OfModel(typeof(k8s.Models.V1ObjectMeta));
 
+    // A field's shape follows from its schema alone; every write walks the same fields, and making their shapes
+    // anew on each step was a share of each write's allocations.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FieldSchema, ApplyShape> s_fieldShapes = [];
+
     public static readonly ApplyShape Scalar = new() { Kind = ShapeKind.Scalar };
 
     public static readonly ApplyShape Deduced = new() { Kind = ShapeKind.Deduced };
@@ -51,7 +55,7 @@ internal sealed record ApplyShape
                 // The root of a custom resource keeps the typed metadata (Element holds it there).
                 return key == "metadata" && Element is not null ? Element : Deduced;
             case ShapeKind.Struct when Model?.Field(key) is { } field:
-                return OfField(field);
+                return s_fieldShapes.GetValue(field, static f => OfField(f));
             default:
                 return Deduced;
         }

@@ -32,8 +32,20 @@ internal sealed class FieldManager
             return;
         }
 
-        var comparison = FieldWalker.Compare(Tracked(live, subresource), Tracked(next, subresource), shape);
         var mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.UpdateOperation, apiVersion, null, subresource, FieldSet.Empty);
+        var tracked = Tracked(next, subresource);
+
+        // A create with no managedFields sent has one manager owning everything it set.
+        if (live is null && sent is not JsonArray)
+        {
+            if (CreatedFields.TryWrite(tracked, shape, out var fieldsV1))
+            {
+                Store(next, fieldsV1, mine with { Time = Json.Timestamp(_time.GetUtcNow()) });
+                return;
+            }
+        }
+
+        var comparison = FieldWalker.Compare(Tracked(live, subresource), tracked, shape);
         if (live is not null && StoredManagedFields.TryRecordUpdate(live, next, mine, comparison, Stamp))
         {
             return;
@@ -177,6 +189,17 @@ internal sealed class FieldManager
 
     private string Stamp(ManagedFieldsEntry? previous, FieldSet owned) =>
         previous is { Time: { } time } && previous.Fields.Equals(owned) ? time : Json.Timestamp(_time.GetUtcNow());
+
+    private static void Store(JsonObject obj, JsonObject? fieldsV1, ManagedFieldsEntry entry)
+    {
+        if (fieldsV1 is null)
+        {
+            Json.Metadata(obj).Remove("managedFields");
+            return;
+        }
+
+        Json.Metadata(obj)["managedFields"] = new JsonArray(ManagedFieldsCodec.WriteEntry(entry, fieldsV1));
+    }
 
     private static void Store(JsonObject obj, List<ManagedFieldsEntry> entries)
     {

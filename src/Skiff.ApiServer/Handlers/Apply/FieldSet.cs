@@ -8,51 +8,74 @@ namespace Skiff.ApiServer.Handlers.Apply;
 /// structured-merge-diff): a path is in the set when its last step is a member of the node its prefix leads to.
 /// Immutable; operations return new sets.
 /// </summary>
+/// <remarks>
+/// Each node is two sorted arrays (its members, its children's steps with their sets beside them), built once:
+/// every write of an object builds, compares and unites these sets, and sorted sets and dictionaries per node cost
+/// more to build and walk than the rest of the bookkeeping. Unions and differences merge the arrays in one pass.
+/// </remarks>
 internal sealed class FieldSet : IEquatable<FieldSet>
 {
-    public static readonly FieldSet Empty = new(new SortedSet<PathElement>(), new SortedDictionary<PathElement, FieldSet>());
+    public static readonly FieldSet Empty = new([], [], []);
 
-    private readonly SortedSet<PathElement> _members;
-    private readonly SortedDictionary<PathElement, FieldSet> _children;
+    private readonly PathElement[] _members;
+    private readonly PathElement[] _childSteps;
+    private readonly FieldSet[] _childSets;
 
-    private FieldSet(SortedSet<PathElement> members, SortedDictionary<PathElement, FieldSet> children)
+    /// <summary>Takes the arrays as they are: both step arrays sorted and without duplicates, no child set empty.</summary>
+    internal FieldSet(PathElement[] members, PathElement[] childSteps, FieldSet[] childSets)
     {
         _members = members;
-        _children = children;
+        _childSteps = childSteps;
+        _childSets = childSets;
     }
 
-    /// <summary>The steps from this node that are themselves in the set.</summary>
-    public IReadOnlyCollection<PathElement> Members => _members;
+    /// <summary>The steps from this node that are themselves in the set, in order.</summary>
+    public IReadOnlyList<PathElement> Members => _members;
 
-    /// <summary>The steps from this node under which the set has deeper paths.</summary>
-    public IReadOnlyDictionary<PathElement, FieldSet> Children => _children;
+    /// <summary>The steps from this node under which the set has deeper paths, with those deeper sets, in order.</summary>
+    public IEnumerable<(PathElement Step, FieldSet Set)> Children
+    {
+        get
+        {
+            for (var i = 0; i < _childSteps.Length; i++)
+            {
+                yield return (_childSteps[i], _childSets[i]);
+            }
+        }
+    }
 
-    public bool IsEmpty => _members.Count == 0 && _children.Count == 0;
+    public bool IsEmpty => _members.Length == 0 && _childSteps.Length == 0;
+
+    public bool HasMember(PathElement step) => Find(_members, step) >= 0;
+
+    public bool HasChild(PathElement step) => Find(_childSteps, step) >= 0;
+
+    public bool TryGetChild(PathElement step, out FieldSet child)
+    {
+        var at = Find(_childSteps, step);
+        child = at >= 0 ? _childSets[at] : Empty;
+        return at >= 0;
+    }
 
     /// <summary>The steps of <see cref="Members"/> and <see cref="Children"/> together, each once, in order.</summary>
     public IEnumerable<PathElement> Steps()
     {
-        // Both are sorted, so merging them keeps the order without a set or a sort.
-        using var members = _members.GetEnumerator();
-        using var children = _children.Keys.GetEnumerator();
-        var hasMember = members.MoveNext();
-        var hasChild = children.MoveNext();
-        while (hasMember || hasChild)
+        var m = 0;
+        var c = 0;
+        while (m < _members.Length || c < _childSteps.Length)
         {
-            var order = !hasMember ? 1 : !hasChild ? -1 : members.Current.CompareTo(children.Current);
+            var order = m == _members.Length ? 1 : c == _childSteps.Length ? -1 : _members[m].CompareTo(_childSteps[c]);
             if (order <= 0)
             {
-                yield return members.Current;
-                hasMember = members.MoveNext();
+                yield return _members[m++];
                 if (order == 0)
                 {
-                    hasChild = children.MoveNext();
+                    c++;
                 }
             }
             else
             {
-                yield return children.Current;
-                hasChild = children.MoveNext();
+                yield return _childSteps[c++];
             }
         }
     }
@@ -86,16 +109,7 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
     public override string ToString() => ToJsonString();
 
-    public FieldSet Insert(params IReadOnlyList<PathElement>[] paths)
-    {
-        var result = this;
-        foreach (var path in paths)
-        {
-            result = result.InsertOne(path, 0);
-        }
-
-        return result;
-    }
+    public FieldSet Insert(params IReadOnlyList<PathElement>[] paths) => Union(Of(paths));
 
     /// <summary>Whether the path itself is in the set (a prefix of a member is not).</summary>
     public bool Has(IReadOnlyList<PathElement> path)
@@ -108,13 +122,13 @@ internal sealed class FieldSet : IEquatable<FieldSet>
         var node = this;
         for (var i = 0; i < path.Count - 1; i++)
         {
-            if (!node._children.TryGetValue(path[i], out node))
+            if (!node.TryGetChild(path[i], out node))
             {
                 return false;
             }
         }
 
-        return node._members.Contains(path[^1]);
+        return node.HasMember(path[^1]);
     }
 
     /// <summary>Every path in the set, in serialization order.</summary>
@@ -124,7 +138,7 @@ internal sealed class FieldSet : IEquatable<FieldSet>
     {
         // Sets are immutable, so a union with nothing is the other set itself: most writes change nothing an
         // entry owns.
-        if (other.IsEmpty)
+        if (other.IsEmpty || ReferenceEquals(this, other))
         {
             return this;
         }
@@ -136,39 +150,69 @@ internal sealed class FieldSet : IEquatable<FieldSet>
 
         // Where both sets hold equal steps spelled differently (2 and 2.0), upstream keeps the other set's member
         // and this set's child.
-        var members = new SortedSet<PathElement>(other._members);
-        foreach (var member in _members)
+        var members = SortedSteps.Union(other._members, _members);
+        var steps = new List<PathElement>(Math.Max(_childSteps.Length, other._childSteps.Length));
+        var sets = new List<FieldSet>(steps.Capacity);
+        int i = 0, j = 0;
+        while (i < _childSteps.Length || j < other._childSteps.Length)
         {
-            members.Add(member);
+            var order = i == _childSteps.Length ? 1 : j == other._childSteps.Length ? -1 : _childSteps[i].CompareTo(other._childSteps[j]);
+            if (order < 0)
+            {
+                steps.Add(_childSteps[i]);
+                sets.Add(_childSets[i++]);
+            }
+            else if (order > 0)
+            {
+                steps.Add(other._childSteps[j]);
+                sets.Add(other._childSets[j++]);
+            }
+            else
+            {
+                steps.Add(_childSteps[i]);
+                sets.Add(_childSets[i++].Union(other._childSets[j++]));
+            }
         }
 
-        var children = new SortedDictionary<PathElement, FieldSet>();
-        foreach (var (step, set) in _children)
-        {
-            children[step] = other._children.TryGetValue(step, out var theirs) ? set.Union(theirs) : set;
-        }
-
-        foreach (var (step, set) in other._children)
-        {
-            children.TryAdd(step, set);
-        }
-
-        return new FieldSet(members, children);
+        return new FieldSet(members, [.. steps], [.. sets]);
     }
 
     public FieldSet Intersection(FieldSet other)
     {
-        var members = new SortedSet<PathElement>(_members.Where(other._members.Contains));
-        var children = new SortedDictionary<PathElement, FieldSet>();
-        foreach (var (step, set) in _children)
+        if (IsEmpty || other.IsEmpty)
         {
-            if (other._children.TryGetValue(step, out var theirs) && set.Intersection(theirs) is { IsEmpty: false } both)
+            return Empty;
+        }
+
+        var members = SortedSteps.Intersection(_members, other._members);
+        List<PathElement>? steps = null;
+        List<FieldSet>? sets = null;
+        int i = 0, j = 0;
+        while (i < _childSteps.Length && j < other._childSteps.Length)
+        {
+            var order = _childSteps[i].CompareTo(other._childSteps[j]);
+            if (order < 0)
             {
-                children[step] = both;
+                i++;
+            }
+            else if (order > 0)
+            {
+                j++;
+            }
+            else
+            {
+                if (_childSets[i].Intersection(other._childSets[j]) is { IsEmpty: false } both)
+                {
+                    (steps ??= []).Add(_childSteps[i]);
+                    (sets ??= []).Add(both);
+                }
+
+                i++;
+                j++;
             }
         }
 
-        return new FieldSet(members, children);
+        return Create(members, steps, sets);
     }
 
     /// <summary>The paths of this set that are not in <paramref name="other"/>; deeper paths of a removed member stay.</summary>
@@ -180,18 +224,60 @@ internal sealed class FieldSet : IEquatable<FieldSet>
     /// </summary>
     public FieldSet RecursiveDifference(FieldSet other) => Subtract(other, recursive: true);
 
-    public bool Equals(FieldSet? other) =>
-        other is not null
-        && _members.SetEquals(other._members)
-        && _children.Count == other._children.Count
-        && _children.All(c => other._children.TryGetValue(c.Key, out var theirs) && c.Value.Equals(theirs));
+    public bool Equals(FieldSet? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || !SortedSteps.SameSteps(_members, other._members) || !SortedSteps.SameSteps(_childSteps, other._childSteps))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _childSets.Length; i++)
+        {
+            if (!_childSets[i].Equals(other._childSets[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is FieldSet other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_members.Count, _children.Count);
+    public override int GetHashCode() => HashCode.Combine(_members.Length, _childSteps.Length);
 
-    internal static FieldSet Create(SortedSet<PathElement> members, SortedDictionary<PathElement, FieldSet> children) =>
-        new(members, children);
+    private static FieldSet Create(PathElement[] members, List<PathElement>? steps, List<FieldSet>? sets) =>
+        members.Length == 0 && steps is null ? Empty : new FieldSet(members, steps is null ? [] : [.. steps], sets is null ? [] : [.. sets!]);
+
+    private static int Find(PathElement[] steps, PathElement step)
+    {
+        int low = 0, high = steps.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var order = steps[middle].CompareTo(step);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
 
     private FieldSet Subtract(FieldSet other, bool recursive)
     {
@@ -200,45 +286,48 @@ internal sealed class FieldSet : IEquatable<FieldSet>
             return this;
         }
 
-        var members = new SortedSet<PathElement>(_members.Where(m => !other._members.Contains(m)));
-        var children = new SortedDictionary<PathElement, FieldSet>();
-        foreach (var (step, set) in _children)
+        var changed = false;
+        var members = SortedSteps.Difference(_members, other._members);
+        changed |= members.Length != _members.Length;
+        var steps = new List<PathElement>(_childSteps.Length);
+        var sets = new List<FieldSet>(_childSteps.Length);
+        var j = 0;
+        for (var i = 0; i < _childSteps.Length; i++)
         {
-            if (recursive && other._members.Contains(step))
+            var step = _childSteps[i];
+            if (recursive && other.HasMember(step))
             {
+                changed = true;
                 continue;
             }
 
-            if (!other._children.TryGetValue(step, out var theirs))
+            while (j < other._childSteps.Length && other._childSteps[j].CompareTo(step) < 0)
             {
-                children[step] = set;
+                j++;
             }
-            else if (set.Subtract(theirs, recursive) is { IsEmpty: false } rest)
+
+            if (j == other._childSteps.Length || other._childSteps[j].CompareTo(step) != 0)
             {
-                children[step] = rest;
+                steps.Add(step);
+                sets.Add(_childSets[i]);
+                continue;
+            }
+
+            var rest = _childSets[i].Subtract(other._childSets[j], recursive);
+            changed |= !ReferenceEquals(rest, _childSets[i]);
+            if (!rest.IsEmpty)
+            {
+                steps.Add(step);
+                sets.Add(rest);
             }
         }
 
-        return new FieldSet(members, children);
-    }
-
-    private FieldSet InsertOne(IReadOnlyList<PathElement> path, int at)
-    {
-        if (path.Count == 0)
+        if (!changed)
         {
             return this;
         }
 
-        if (at == path.Count - 1)
-        {
-            var members = new SortedSet<PathElement>(_members) { path[at] };
-            return new FieldSet(members, _children);
-        }
-
-        var children = new SortedDictionary<PathElement, FieldSet>(_children);
-        var child = children.TryGetValue(path[at], out var existing) ? existing : Empty;
-        children[path[at]] = child.InsertOne(path, at + 1);
-        return new FieldSet(_members, children);
+        return members.Length == 0 && steps.Count == 0 ? Empty : new FieldSet(members, [.. steps], [.. sets]);
     }
 
     private IEnumerable<IReadOnlyList<PathElement>> PathsUnder(List<PathElement> prefix)
@@ -246,12 +335,12 @@ internal sealed class FieldSet : IEquatable<FieldSet>
         foreach (var step in Steps())
         {
             var path = new List<PathElement>(prefix) { step };
-            if (_members.Contains(step))
+            if (HasMember(step))
             {
                 yield return path;
             }
 
-            if (_children.TryGetValue(step, out var child))
+            if (TryGetChild(step, out var child))
             {
                 foreach (var deeper in child.PathsUnder(path))
                 {

@@ -19,8 +19,8 @@ internal static class FieldSetJson
             throw new FormatException($"a fieldsV1 node must be a JSON object, not {node?.GetValueKind().ToString() ?? "null"}");
         }
 
-        SortedSet<PathElement>? members = null;
-        SortedDictionary<PathElement, FieldSet>? children = null;
+        List<PathElement>? members = null;
+        List<(PathElement Step, FieldSet Set)>? children = null;
         var isMember = false;
         foreach (var (key, value) in obj)
         {
@@ -44,7 +44,7 @@ internal static class FieldSetJson
 
             if (grandchildren is not null)
             {
-                (children ??= [])[step] = grandchildren;
+                (children ??= []).Add((step, grandchildren));
             }
         }
 
@@ -53,7 +53,40 @@ internal static class FieldSetJson
             return (null, true);
         }
 
-        return (FieldSet.Create(members ?? [], children ?? []), isMember);
+        if (members is not null)
+        {
+            SortedSteps.SortDistinct(members, s => s);
+        }
+
+        var (steps, sets) = Sorted(children);
+        return (new FieldSet(members is null ? [] : [.. members], steps, sets), isMember);
+    }
+
+    private static (PathElement[] Steps, FieldSet[] Sets) Sorted(List<(PathElement Step, FieldSet Set)>? children)
+    {
+        if (children is null)
+        {
+            return ([], []);
+        }
+
+        // Of two keys for one step (2 and 2.0) the first key stays with the last one's set, as a map assignment
+        // keeps them; the sort keeps equal steps in the order read.
+        SortedSteps.Sort(children, c => c.Step);
+        var steps = new List<PathElement>(children.Count);
+        var sets = new List<FieldSet>(children.Count);
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (i > 0 && children[i].Step.CompareTo(steps[^1]) == 0)
+            {
+                sets[^1] = children[i].Set;
+                continue;
+            }
+
+            steps.Add(children[i].Step);
+            sets.Add(children[i].Set);
+        }
+
+        return ([.. steps], [.. sets]);
     }
 
     /// <summary>
@@ -70,8 +103,8 @@ internal static class FieldSetJson
 
         foreach (var step in set.Steps())
         {
-            node[step.ToString()] = set.Children.TryGetValue(step, out var child)
-                ? ToNode(child, includeSelf: set.Members.Contains(step))
+            node[step.ToString()] = set.TryGetChild(step, out var child)
+                ? ToNode(child, includeSelf: set.HasMember(step))
                 : new JsonObject();
         }
 
@@ -98,9 +131,9 @@ internal static class FieldSetJson
             first = false;
             GoJson.AppendString(builder, step.ToString());
             builder.Append(':');
-            if (set.Children.TryGetValue(step, out var child))
+            if (set.TryGetChild(step, out var child))
             {
-                Write(builder, child, includeSelf: set.Members.Contains(step));
+                Write(builder, child, includeSelf: set.HasMember(step));
             }
             else
             {

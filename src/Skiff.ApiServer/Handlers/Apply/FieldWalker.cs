@@ -32,19 +32,17 @@ internal static class FieldWalker
 
     private static FieldSet FieldsOfChildren(IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> children, ApplyShape shape)
     {
-        var paths = new List<IReadOnlyList<PathElement>>();
-        CollectChildren(children, shape, [], paths);
-        return FieldSet.Of([.. paths]);
+        var builder = new FieldSetBuilder();
+        CollectChildren(children, shape, builder);
+        return builder.Build();
     }
 
     private static FieldComparison CompareChildren(
         IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> old, IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> now)
     {
-        var added = new List<IReadOnlyList<PathElement>>();
-        var modified = new List<IReadOnlyList<PathElement>>();
-        var removed = new List<IReadOnlyList<PathElement>>();
-        CompareChildrenInto(old, now, [], added, modified, removed);
-        return new FieldComparison(FieldSet.Of([.. added]), FieldSet.Of([.. modified]), FieldSet.Of([.. removed]));
+        var level = new ComparisonLevel();
+        CompareChildrenInto(old, now, level);
+        return level.Result();
     }
 
     /// <summary>The children of an object given as its members, as <see cref="Children"/> yields them for the object.</summary>
@@ -61,36 +59,133 @@ internal static class FieldWalker
         }
     }
 
-    private static void Collect(JsonNode? value, ApplyShape shape, List<PathElement> path, List<IReadOnlyList<PathElement>> paths) =>
-        CollectChildren(Children(value, shape), shape, path, paths);
-
-    private static void CollectChildren(
-        IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> children, ApplyShape shape, List<PathElement> path, List<IReadOnlyList<PathElement>> paths)
+    private static void CollectChildren(IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> children, ApplyShape shape, FieldSetBuilder node)
     {
         foreach (var (step, child, childShape) in children)
         {
-            var childPath = Extend(path, step);
             var isLeaf = IsLeafValue(child, childShape);
             if (isLeaf || step.Kind != PathElementKind.Field || shape.Kind == ShapeKind.Map)
             {
-                paths.Add(childPath);
+                node.AddMember(step);
             }
 
             if (!isLeaf)
             {
-                Collect(child, childShape, childPath, paths);
+                CollectChildren(Children(child, childShape), childShape, node.Child(step));
             }
         }
     }
 
-    private static void CompareInto(
-        JsonNode? old, JsonNode? now, ApplyShape shape, List<PathElement> path,
-        List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed) =>
-        CompareChildrenInto(Children(old, shape), Children(now, shape), path, added, modified, removed);
+    private static void CompareInto(JsonNode? old, JsonNode? now, ApplyShape shape, ComparisonLevel level)
+    {
+        if (old is null)
+        {
+            // Against nothing every child is added: no matching to do.
+            foreach (var (step, value, childShape) in Children(now, shape))
+            {
+                AddChild(step, value, childShape, level);
+            }
+
+            return;
+        }
+
+        if (!shape.Atomic && old is JsonObject before && now is JsonObject after && shape.Kind is ShapeKind.Struct or ShapeKind.Map or ShapeKind.Deduced)
+        {
+            CompareObjects(before, after, shape, level);
+            return;
+        }
+
+        if (!shape.Atomic && old is JsonArray oldItems && now is JsonArray newItems && ListItems.IsGranular(shape)
+            && ListItems.MatchByKey(shape, oldItems, newItems) is { } match)
+        {
+            CompareMatchedItems(oldItems, newItems, match, shape, level);
+            return;
+        }
+
+        CompareChildrenInto(Children(old, shape), Children(now, shape), level);
+    }
+
+    /// <summary>
+    /// <see cref="CompareChildrenInto"/> of two map lists whose items are paired by key: a status's conditions are
+    /// mostly as they were, and only the items that differ need path elements.
+    /// </summary>
+    private static void CompareMatchedItems(JsonArray old, JsonArray now, int[] match, ApplyShape shape, ComparisonLevel level)
+    {
+        var itemShape = shape.Element ?? ApplyShape.Deduced;
+        var kept = new bool[old.Count];
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (match[i] < 0)
+            {
+                AddChild(ListItems.Element(shape, now[i]), now[i], itemShape, level);
+                continue;
+            }
+
+            kept[match[i]] = true;
+            if (!JsonNode.DeepEquals(old[match[i]], now[i]))
+            {
+                CompareChild(ListItems.Element(shape, now[i]), old[match[i]], now[i], itemShape, level);
+            }
+        }
+
+        for (var j = 0; j < old.Count; j++)
+        {
+            if (!kept[j])
+            {
+                RemoveChild(ListItems.Element(shape, old[j]), old[j], itemShape, level);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="CompareChildrenInto"/> of two objects, matching fields by name in the objects themselves: an
+    /// update of a busy object (a pod's status) differs in a few fields of a few objects, and listing and indexing
+    /// every field of both sides cost more than comparing them.
+    /// </summary>
+    private static void CompareObjects(JsonObject old, JsonObject now, ApplyShape shape, ComparisonLevel level)
+    {
+        foreach (var (key, value) in now)
+        {
+            if (old.TryGetPropertyValue(key, out var previous))
+            {
+                CompareChild(PathElement.Field(key), previous, value, shape.Child(key), level);
+            }
+            else
+            {
+                AddChild(PathElement.Field(key), value, shape.Child(key), level);
+            }
+        }
+
+        if (old.Count == now.Count && AllIn(old, now))
+        {
+            return;
+        }
+
+        foreach (var (key, value) in old)
+        {
+            if (!now.ContainsKey(key))
+            {
+                RemoveChild(PathElement.Field(key), value, shape.Child(key), level);
+            }
+        }
+    }
+
+    private static bool AllIn(JsonObject old, JsonObject now)
+    {
+        foreach (var (key, _) in old)
+        {
+            if (!now.ContainsKey(key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void CompareChildrenInto(
         IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> old, IEnumerable<(PathElement Step, JsonNode? Value, ApplyShape Shape)> now,
-        List<PathElement> path, List<IReadOnlyList<PathElement>> added, List<IReadOnlyList<PathElement>> modified, List<IReadOnlyList<PathElement>> removed)
+        ComparisonLevel level)
     {
         var oldList = old.ToList();
         var oldChildren = oldList.Count == 0 ? null : oldList.ToDictionary(c => c.Step, c => c.Value);
@@ -99,47 +194,11 @@ internal static class FieldWalker
         {
             if (oldChildren is null || !oldChildren.TryGetValue(step, out var previous))
             {
-                var childPath = Extend(path, step);
-
-                // Named struct fields exist (empty) in upstream's typed objects, so adding one adds only its contents.
-                if (childShape.Kind != ShapeKind.Struct || IsLeafValue(value, childShape) || step.Kind != PathElementKind.Field)
-                {
-                    added.Add(childPath);
-                }
-
-                if (!IsLeafValue(value, childShape))
-                {
-                    CompareInto(null, value, childShape, childPath, added, modified, removed);
-                }
-
+                AddChild(step, value, childShape, level);
                 continue;
             }
 
-            if (previous is null && !IsLeafValue(value, childShape))
-            {
-                // A null struct or list filled in: its contents are added, as from an empty typed value.
-                CompareInto(null, value, childShape, Extend(path, step), added, modified, removed);
-                continue;
-            }
-
-            if (IsLeafValue(value, childShape) || IsLeafValue(previous, childShape) || value!.GetValueKind() != previous!.GetValueKind())
-            {
-                if (!JsonNode.DeepEquals(previous, value))
-                {
-                    modified.Add(Extend(path, step));
-                }
-
-                continue;
-            }
-
-            // Most of an updated object is as it was (a Lease renewal changes one field); an equal subtree adds,
-            // changes and removes nothing, and comparing it is much cheaper than walking it path by path.
-            if (JsonNode.DeepEquals(previous, value))
-            {
-                continue;
-            }
-
-            CompareInto(previous, value, childShape, Extend(path, step), added, modified, removed);
+            CompareChild(step, previous, value, childShape, level);
         }
 
         if (oldList.Count == 0)
@@ -150,26 +209,64 @@ internal static class FieldWalker
         var present = newChildren.Select(c => c.Step).ToHashSet();
         foreach (var (step, value, childShape) in oldList)
         {
-            if (present.Contains(step))
+            if (!present.Contains(step))
             {
-                continue;
-            }
-
-            var childPath = Extend(path, step);
-            removed.Add(childPath);
-            if (!IsLeafValue(value, childShape))
-            {
-                CompareInto(value, null, childShape, childPath, added, modified, removed);
+                RemoveChild(step, value, childShape, level);
             }
         }
     }
 
-    private static List<PathElement> Extend(List<PathElement> path, PathElement step)
+    private static void AddChild(PathElement step, JsonNode? value, ApplyShape childShape, ComparisonLevel level)
     {
-        var extended = new List<PathElement>(path.Count + 1);
-        extended.AddRange(path);
-        extended.Add(step);
-        return extended;
+        // Named struct fields exist (empty) in upstream's typed objects, so adding one adds only its contents.
+        var isLeaf = IsLeafValue(value, childShape);
+        if (childShape.Kind != ShapeKind.Struct || isLeaf || step.Kind != PathElementKind.Field)
+        {
+            level.Added.AddMember(step);
+        }
+
+        if (!isLeaf)
+        {
+            CompareInto(null, value, childShape, level.Below(step));
+        }
+    }
+
+    private static void CompareChild(PathElement step, JsonNode? previous, JsonNode? value, ApplyShape childShape, ComparisonLevel level)
+    {
+        if (previous is null && !IsLeafValue(value, childShape))
+        {
+            // A null struct or list filled in: its contents are added, as from an empty typed value.
+            CompareInto(null, value, childShape, level.Below(step));
+            return;
+        }
+
+        if (IsLeafValue(value, childShape) || IsLeafValue(previous, childShape) || value!.GetValueKind() != previous!.GetValueKind())
+        {
+            if (!JsonNode.DeepEquals(previous, value))
+            {
+                level.Modified.AddMember(step);
+            }
+
+            return;
+        }
+
+        // Most of an updated object is as it was (a Lease renewal changes one field); an equal subtree adds,
+        // changes and removes nothing, and comparing it is much cheaper than walking it path by path.
+        if (JsonNode.DeepEquals(previous, value))
+        {
+            return;
+        }
+
+        CompareInto(previous, value, childShape, level.Below(step));
+    }
+
+    private static void RemoveChild(PathElement step, JsonNode? value, ApplyShape childShape, ComparisonLevel level)
+    {
+        level.Removed.AddMember(step);
+        if (!IsLeafValue(value, childShape))
+        {
+            CompareInto(value, null, childShape, level.Below(step));
+        }
     }
 
     /// <summary>The addressable children of a granular value, with their path elements and shapes.</summary>
@@ -199,7 +296,7 @@ internal static class FieldWalker
         }
     }
 
-    private static bool IsLeafValue(JsonNode? value, ApplyShape shape) =>
+    internal static bool IsLeafValue(JsonNode? value, ApplyShape shape) =>
         value switch
         {
             null => true,

@@ -37,15 +37,27 @@ internal static class JsonValueOrder
         _ => 5,
     };
 
-    private static int CompareScalars(JsonNode left, JsonNode right) => left.GetValueKind() switch
+    private static int CompareScalars(JsonNode left, JsonNode right)
     {
-        JsonValueKind.Number => ToDouble(left).CompareTo(ToDouble(right)),
-        JsonValueKind.String => string.CompareOrdinal(left.GetValue<string>(), right.GetValue<string>()),
-        _ => (left.GetValueKind() == JsonValueKind.True).CompareTo(right.GetValueKind() == JsonValueKind.True),
-    };
+        // Equal scalars are by far the common case (list keys matched against themselves), and deciding that
+        // needs neither their strings nor their numbers' text.
+        if (JsonNode.DeepEquals(left, right))
+        {
+            return 0;
+        }
+
+        return left.GetValueKind() switch
+        {
+            JsonValueKind.Number => ToDouble(left).CompareTo(ToDouble(right)),
+            JsonValueKind.String => string.CompareOrdinal(left.GetValue<string>(), right.GetValue<string>()),
+            _ => (left.GetValueKind() == JsonValueKind.True).CompareTo(right.GetValueKind() == JsonValueKind.True),
+        };
+    }
 
     private static double ToDouble(JsonNode number) =>
-        double.Parse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        number is JsonValue value && value.TryGetValue<double>(out var d)
+            ? d
+            : double.Parse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static int CompareLists(JsonArray left, JsonArray right)
     {

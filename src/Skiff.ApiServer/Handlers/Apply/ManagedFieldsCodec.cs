@@ -73,16 +73,58 @@ internal static class ManagedFieldsCodec
     }
 
     /// <summary>Items that carry entries, in the order <see cref="Write"/> puts the entries.</summary>
-    public static IEnumerable<T> InWriteOrder<T>(IEnumerable<T> items, Func<T, ManagedFieldsEntry> entry) =>
-        items
-            .OrderBy(i => entry(i).Operation, StringComparer.Ordinal)
-            .ThenBy(i => entry(i).Time is { } time ? DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue)
-            .ThenBy(i => entry(i).Manager, StringComparer.Ordinal)
-            .ThenBy(i => entry(i).ApiVersion, StringComparer.Ordinal)
-            .ThenBy(i => entry(i).Subresource, StringComparer.Ordinal);
+    public static List<T> InWriteOrder<T>(IEnumerable<T> items, Func<T, ManagedFieldsEntry> entry)
+    {
+        // A stable insertion sort over each entry's time parsed once: an object has a few entries, and every write
+        // that changes them orders them.
+        var sorted = new List<(T Item, DateTimeOffset Time)>();
+        foreach (var item in items)
+        {
+            var time = entry(item).Time is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
+            var at = sorted.Count;
+            while (at > 0 && Compare(entry(sorted[at - 1].Item), sorted[at - 1].Time, entry(item), time) > 0)
+            {
+                at--;
+            }
+
+            sorted.Insert(at, (item, time));
+        }
+
+        var result = new List<T>(sorted.Count);
+        foreach (var (item, _) in sorted)
+        {
+            result.Add(item);
+        }
+
+        return result;
+    }
+
+    private static int Compare(ManagedFieldsEntry left, DateTimeOffset leftTime, ManagedFieldsEntry right, DateTimeOffset rightTime)
+    {
+        var order = string.CompareOrdinal(left.Operation, right.Operation);
+        if (order == 0)
+        {
+            order = leftTime.CompareTo(rightTime);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(left.Manager, right.Manager);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(left.ApiVersion, right.ApiVersion);
+        }
+
+        return order == 0 ? string.CompareOrdinal(left.Subresource, right.Subresource) : order;
+    }
 
     /// <summary>One entry of the managedFields array.</summary>
-    public static JsonObject WriteEntry(ManagedFieldsEntry entry)
+    public static JsonObject WriteEntry(ManagedFieldsEntry entry) => WriteEntry(entry, entry.Fields.ToJson());
+
+    /// <summary>One entry of the managedFields array, with its field set already encoded.</summary>
+    public static JsonObject WriteEntry(ManagedFieldsEntry entry, JsonObject fieldsV1)
     {
         var json = new JsonObject { ["manager"] = entry.Manager, ["operation"] = entry.Operation, ["apiVersion"] = entry.ApiVersion };
         if (entry.Time is not null)
@@ -91,7 +133,7 @@ internal static class ManagedFieldsCodec
         }
 
         json["fieldsType"] = "FieldsV1";
-        json["fieldsV1"] = entry.Fields.ToJson();
+        json["fieldsV1"] = fieldsV1;
         if (entry.Subresource.Length > 0)
         {
             json["subresource"] = entry.Subresource;

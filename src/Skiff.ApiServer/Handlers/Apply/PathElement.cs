@@ -12,6 +12,11 @@ namespace Skiff.ApiServer.Handlers.Apply;
 /// </summary>
 internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathElement>
 {
+    // Field steps are immutable and their names mostly a schema's few hundred, so each write's walk of an object
+    // shares them (and their spelling) instead of making its own; names of maps' keys are unbounded, hence the cap.
+    private const int MaxKnownFields = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PathElement> s_fields = new(StringComparer.Ordinal);
+
     // Spelled once: field sets look their steps up in stored managedFields and write them, by this text.
     private string? _text;
 
@@ -35,10 +40,46 @@ internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathEle
 
     public int Index { get; }
 
-    public static PathElement Field(string name) => new(PathElementKind.Field, name, null, null, 0);
+    public static PathElement Field(string name)
+    {
+        if (s_fields.TryGetValue(name, out var known))
+        {
+            return known;
+        }
 
-    public static PathElement Key(IEnumerable<KeyValuePair<string, JsonNode?>> fields) =>
-        new(PathElementKind.Key, null, fields.Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())).OrderBy(f => f.Key, StringComparer.Ordinal).ToList(), null, 0);
+        var field = new PathElement(PathElementKind.Field, name, null, null, 0);
+        if (s_fields.Count < MaxKnownFields)
+        {
+            s_fields.TryAdd(name, field);
+        }
+
+        return field;
+    }
+
+    public static PathElement Key(IEnumerable<KeyValuePair<string, JsonNode?>> fields)
+    {
+        var sorted = new List<KeyValuePair<string, JsonNode?>>(fields is ICollection<KeyValuePair<string, JsonNode?>> c ? c.Count : 2);
+        foreach (var (name, value) in fields)
+        {
+            sorted.Add(KeyValuePair.Create(name, value?.DeepClone()));
+        }
+
+        // Keys have a field or two: a stable insertion sort by name, with no sorting machinery to allocate.
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var item = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(sorted[j].Key, item.Key) > 0)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = item;
+        }
+
+        return new(PathElementKind.Key, null, sorted, null, 0);
+    }
 
     public static PathElement Key(JsonObject fields) => Key(fields.Select(p => KeyValuePair.Create(p.Key, p.Value)));
 

@@ -31,7 +31,7 @@ internal static class StoredManagedFields
         }
 
         var sent = meta["managedFields"];
-        if (sent is not null && !JsonNode.DeepEquals(sent, stored))
+        if (sent is not null && !JsonText.DeepEquals(sent, stored))
         {
             return false;
         }

@@ -57,3 +57,59 @@ public sealed class FieldWalkerTests
         Assert.Equal([".spec.ports[port=80,protocol=\"TCP\"]", ".spec.ports[port=80,protocol=\"TCP\"].port"], paths);
     }
 }
+
+public sealed class FieldWalkerListMatchingTests
+{
+    private static readonly ApplyShape PodShape = ApplyShape.ForResource(typeof(V1Pod));
+
+    private static JsonArray Conditions(string singleQuoted) => JsonNode.Parse(singleQuoted.Replace('\'', '"'))!.AsArray();
+
+    /// <summary>Items nobody changes, enough of them that the lists are matched by path elements instead of paired by key.</summary>
+    private static JsonArray Padded(JsonArray items)
+    {
+        var padded = new JsonArray();
+        foreach (var item in items)
+        {
+            padded.Add(item?.DeepClone());
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            padded.Add(new JsonObject { ["type"] = "Pad" + i, ["status"] = "True" });
+        }
+
+        return padded;
+    }
+
+    private static FieldComparison Compare(JsonArray old, JsonArray now) =>
+        FieldWalker.Compare(
+            [KeyValuePair.Create<string, JsonNode?>("status", new JsonObject { ["conditions"] = old })],
+            [KeyValuePair.Create<string, JsonNode?>("status", new JsonObject { ["conditions"] = now })],
+            PodShape);
+
+    [Theory]
+    [InlineData("[{'type':'A','status':'True'}]", "[{'type':'A','status':'False'}]")]
+    [InlineData("[{'type':'A','status':'True'}]", "[{'type':'B','status':'True'},{'type':'A','status':'True'}]")]
+    [InlineData("[{'type':'A','status':'True'},{'type':'B'}]", "[{'type':'B','reason':'x'}]")]
+    [InlineData("[{'type':'A'},{'type':'B'},{'type':'C'}]", "[{'type':'C'},{'type':'A','status':'1'},{'type':'D'}]")]
+    [InlineData("[{'status':'True'}]", "[{'status':'False'}]")]
+    public void ShortLists_PairedByKey_CompareAsLongListsMatchedByPathElements(string old, string now)
+    {
+        var paired = Compare(Conditions(old), Conditions(now));
+        var matched = Compare(Padded(Conditions(old)), Padded(Conditions(now)));
+
+        Assert.Equal(matched.Added.ToJsonString(), paired.Added.ToJsonString());
+        Assert.Equal(matched.Modified.ToJsonString(), paired.Modified.ToJsonString());
+        Assert.Equal(matched.Removed.ToJsonString(), paired.Removed.ToJsonString());
+    }
+
+    [Fact]
+    public void ShortList_WithARepeatedKey_IsMatchedByPathElementsAsBefore()
+    {
+        var now = Conditions("[{'type':'A','status':'True'},{'type':'A','status':'False'}]");
+
+        var comparison = Compare(Conditions("[{'type':'B'}]"), now);
+
+        Assert.Equal("""{"f:status":{"f:conditions":{"k:{\"type\":\"A\"}":{".":{},"f:status":{},"f:type":{}}}}}""", comparison.Added.ToJsonString());
+    }
+}
