@@ -60,8 +60,10 @@ public sealed class SqliteSizeTests : IDisposable
         // 100 live values of 1 KiB are 100 KiB; unbounded history would be 100 MiB. Allow the WAL limit and slack.
         var max = sizes.Max();
         Assert.True(max < 80L * 1024 * 1024, $"files grew to {max} bytes; sizes: {string.Join(", ", sizes)}");
+        // Unbounded history would end near 100 MiB; a busy machine can delay a WAL checkpoint past a sample or two
+        // (17 MiB seen at load 10), which is why the bound is not the warm size alone.
         var warm = sizes[1];
-        Assert.True(sizes[^1] <= Math.Max(2 * warm, 16L * 1024 * 1024), $"files keep growing: {string.Join(", ", sizes)}");
+        Assert.True(sizes[^1] <= Math.Max(2 * warm, 32L * 1024 * 1024), $"files keep growing: {string.Join(", ", sizes)}");
     }
 
     public void Dispose() => _dir.Delete(recursive: true);
