@@ -32,7 +32,8 @@ internal sealed partial class InterPodAffinityPlugin
         var existingAntiAffinity = new TopologyCounts();
         var affinity = new TopologyCounts();
         var antiAffinity = new TopologyCounts();
-        foreach (var node in _snapshot?.HavePodsWithRequiredAntiAffinityList() ?? nodes)
+        var index = IndexFor(nodes);
+        foreach (var node in index is null ? _snapshot?.HavePodsWithRequiredAntiAffinityList() ?? nodes : NodesWithAntiAffinityFor(index, pod))
         {
             if (node.Node is null)
             {
@@ -47,7 +48,7 @@ internal sealed partial class InterPodAffinityPlugin
 
         if (terms.HasRequired)
         {
-            foreach (var node in nodes)
+            foreach (var node in (index is null ? null : NodesMatching(index, terms)) ?? nodes)
             {
                 if (node.Node is null)
                 {
@@ -56,8 +57,8 @@ internal sealed partial class InterPodAffinityPlugin
 
                 foreach (var existing in node.Pods)
                 {
-                    affinity.AddAffinity(terms.RequiredAffinity, existing.Pod, node.Node, 1);
-                    antiAffinity.AddAntiAffinity(terms.RequiredAntiAffinity, existing.Pod, null, node.Node, 1);
+                    affinity.AddAffinity(terms.RequiredAffinity, existing, node.Node, 1);
+                    antiAffinity.AddAntiAffinity(terms.RequiredAntiAffinity, existing, node.Node, 1);
                 }
             }
         }
@@ -158,6 +159,20 @@ internal sealed partial class InterPodAffinityPlugin
     {
         if (s.ExistingAntiAffinity.Count == 0 || labels is null)
         {
+            return true;
+        }
+
+        // Whichever side is smaller: a pod group's anti-affinity can name far more domains than a node has labels.
+        if (s.ExistingAntiAffinity.Count > labels.Count)
+        {
+            foreach (var (key, value) in labels)
+            {
+                if (s.ExistingAntiAffinity[new TopologyPair(key, value)] > 0)
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 

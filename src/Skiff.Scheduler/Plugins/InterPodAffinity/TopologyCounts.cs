@@ -46,7 +46,7 @@ internal sealed class TopologyCounts
     }
 
     /// <summary>Affinity counts only pods that match every one of the terms, and then in each term's domain.</summary>
-    public void AddAffinity(IReadOnlyList<AffinityTerm> terms, V1Pod pod, V1Node node, long delta)
+    public void AddAffinity(IReadOnlyList<AffinityTerm> terms, PodInfo pod, V1Node node, long delta)
     {
         if (!MatchesAll(terms, pod))
         {
@@ -60,15 +60,45 @@ internal sealed class TopologyCounts
     }
 
     /// <summary>Anti-affinity counts each term a pod matches on its own.</summary>
-    public void AddAntiAffinity(IReadOnlyList<AffinityTerm> terms, V1Pod pod, IReadOnlyDictionary<string, string>? namespaceLabels, V1Node node, long delta)
+    public void AddAntiAffinity(IReadOnlyList<AffinityTerm> terms, PodInfo pod, V1Node node, long delta)
     {
         foreach (var term in terms)
         {
-            if (term.Matches(pod, namespaceLabels ?? s_noLabels))
+            if (term.Matches(pod, s_noLabels))
             {
                 Update(node, term.TopologyKey, delta);
             }
         }
+    }
+
+    /// <summary>Existing pods' anti-affinity terms against the incoming pod, whose namespace labels they may select on.</summary>
+    public void AddAntiAffinity(IReadOnlyList<AffinityTerm> terms, V1Pod pod, IReadOnlyDictionary<string, string> namespaceLabels, V1Node node, long delta)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Matches(pod, namespaceLabels))
+            {
+                Update(node, term.TopologyKey, delta);
+            }
+        }
+    }
+
+    public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, PodInfo pod)
+    {
+        if (terms.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var term in terms)
+        {
+            if (!term.Matches(pod, null))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, V1Pod pod)

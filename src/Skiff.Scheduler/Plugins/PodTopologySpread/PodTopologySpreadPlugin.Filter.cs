@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using k8s.Models;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.Shared;
@@ -34,7 +35,8 @@ internal sealed partial class PodTopologySpreadPlugin
 
         foreach (var node in nodes)
         {
-            if (node.Node is null || !SpreadConstraint.NodeHasAllKeys(node.Node, constraints))
+            // The labels NodeInfo captured are the node's own metadata.labels, one hop nearer.
+            if (node.Node is null || node.Labels is not { } labels || !SpreadConstraint.LabelsHaveAllKeys(labels, constraints))
             {
                 continue;
             }
@@ -47,8 +49,7 @@ internal sealed partial class PodTopologySpreadPlugin
                     continue;
                 }
 
-                var value = node.Node.Metadata!.Labels![c.TopologyKey];
-                s.MatchNum[i][value] = s.MatchNum[i].GetValueOrDefault(value) + c.CountMatching(node.Pods, ns);
+                CollectionsMarshal.GetValueRefOrAddDefault(s.MatchNum[i], labels[c.TopologyKey], out _) += c.CountMatching(node.Pods, ns);
             }
         }
 

@@ -69,15 +69,13 @@ internal sealed record SpreadConstraint(
         var count = 0;
         foreach (var info in pods)
         {
-            var meta = info.Pod.Metadata;
-
             // Terminating pods are on their way out; counting them would block their own replacements.
-            if (meta is null || meta.DeletionTimestamp is not null || meta.NamespaceProperty != ns)
+            if (info.Terminating || info.Namespace != ns)
             {
                 continue;
             }
 
-            if (Selector.Matches(AffinityTerm.LabelsOf(meta.Labels)))
+            if (Selector.Matches(info.Labels))
             {
                 count++;
             }
@@ -86,9 +84,10 @@ internal sealed record SpreadConstraint(
         return count;
     }
 
-    public static bool NodeHasAllKeys(V1Node node, List<SpreadConstraint> constraints)
+    public static bool NodeHasAllKeys(V1Node node, List<SpreadConstraint> constraints) => LabelsHaveAllKeys(node.Metadata?.Labels, constraints);
+
+    public static bool LabelsHaveAllKeys(IDictionary<string, string>? labels, List<SpreadConstraint> constraints)
     {
-        var labels = node.Metadata?.Labels;
         foreach (var c in constraints)
         {
             if (labels is null || !labels.ContainsKey(c.TopologyKey))
