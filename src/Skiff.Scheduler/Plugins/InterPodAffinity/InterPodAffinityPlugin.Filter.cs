@@ -162,23 +162,11 @@ internal sealed partial class InterPodAffinityPlugin
             return true;
         }
 
-        // Whichever side is smaller: a pod group's anti-affinity can name far more domains than a node has labels.
-        if (s.ExistingAntiAffinity.Count > labels.Count)
+        // A node lies in a counted domain only through its value for one of the counted keys (usually one key,
+        // while a pod group's anti-affinity can name a domain per node).
+        foreach (var key in s.ExistingAntiAffinity.Keys)
         {
-            foreach (var (key, value) in labels)
-            {
-                if (s.ExistingAntiAffinity[new TopologyPair(key, value)] > 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        foreach (var (pair, count) in s.ExistingAntiAffinity.Counts)
-        {
-            if (count > 0 && labels.TryGetValue(pair.Key, out var value) && value == pair.Value)
+            if (labels.TryGetValue(key, out var value) && s.ExistingAntiAffinity[new TopologyPair(key, value)] > 0)
             {
                 return false;
             }

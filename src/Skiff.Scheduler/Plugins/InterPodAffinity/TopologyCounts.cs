@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using k8s.Models;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.Shared;
@@ -9,9 +10,16 @@ internal sealed class TopologyCounts
 {
     private static readonly IReadOnlyDictionary<string, string> s_noLabels = new Dictionary<string, string>();
 
+    // How many domains of each topology key are counted: Filter then looks up a node's value for those keys only,
+    // instead of walking every counted domain or every node label.
+    private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+
     public Dictionary<TopologyPair, long> Counts { get; } = [];
 
     public int Count => Counts.Count;
+
+    /// <summary>The topology keys of the counted domains.</summary>
+    public Dictionary<string, int>.KeyCollection Keys => _keys.Keys;
 
     public long this[TopologyPair pair] => Counts.GetValueOrDefault(pair);
 
@@ -21,6 +29,11 @@ internal sealed class TopologyCounts
         foreach (var (pair, count) in Counts)
         {
             copy.Counts[pair] = count;
+        }
+
+        foreach (var (key, domains) in _keys)
+        {
+            copy._keys[key] = domains;
         }
 
         return copy;
@@ -34,14 +47,23 @@ internal sealed class TopologyCounts
         }
 
         var pair = new TopologyPair(topologyKey, value);
-        var updated = Counts.GetValueOrDefault(pair) + delta;
+        var had = Counts.TryGetValue(pair, out var previous);
+        var updated = previous + delta;
         if (updated == 0)
         {
             Counts.Remove(pair);
+            if (had && --CollectionsMarshal.GetValueRefOrNullRef(_keys, topologyKey) == 0)
+            {
+                _keys.Remove(topologyKey);
+            }
         }
         else
         {
             Counts[pair] = updated;
+            if (!had)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_keys, topologyKey, out _)++;
+            }
         }
     }
 
