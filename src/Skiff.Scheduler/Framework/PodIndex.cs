@@ -13,6 +13,8 @@ public sealed class PodIndex
     private readonly NodesByLabel _byLabel = new();
     private readonly NodesByLabel _byAntiAffinityAnchor = new();
     private readonly Dictionary<string, int> _unanchoredAntiAffinity = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, string Key, string Value), Dictionary<string, int>> _live = [];
+    private static readonly Dictionary<string, int> s_none = [];
 
     public void Add(NodeInfo node) => Apply(node, 1);
 
@@ -56,6 +58,13 @@ public sealed class PodIndex
         return true;
     }
 
+    /// <summary>
+    /// Per node, how many pods of the namespace that are not terminating carry the label: what topology spread
+    /// counts for a selector of that one label, without walking the pods.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> LivePodsPerNode(string ns, string key, string value) =>
+        _live.GetValueOrDefault((ns, key, value)) ?? s_none;
+
     /// <summary>The first requirement a matching pod must satisfy with one of a known set of values.</summary>
     internal static LabelRequirement? Anchor(LabelSelector selector)
     {
@@ -77,6 +86,10 @@ public sealed class PodIndex
             foreach (var (key, value) in pod.Labels)
             {
                 _byLabel.Add(key, value, node.Name, delta);
+                if (!pod.Terminating)
+                {
+                    CountLive((pod.Namespace, key, value), node.Name, delta);
+                }
             }
         }
 
@@ -101,6 +114,21 @@ public sealed class PodIndex
                     NodesByLabel.Count(_unanchoredAntiAffinity, node.Name, delta);
                 }
             }
+        }
+    }
+
+    private void CountLive((string Namespace, string Key, string Value) label, string node, int delta)
+    {
+        if (!_live.TryGetValue(label, out var nodes))
+        {
+            nodes = new Dictionary<string, int>(StringComparer.Ordinal);
+            _live[label] = nodes;
+        }
+
+        NodesByLabel.Count(nodes, node, delta);
+        if (nodes.Count == 0)
+        {
+            _live.Remove(label);
         }
     }
 

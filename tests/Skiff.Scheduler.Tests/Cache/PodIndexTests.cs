@@ -56,6 +56,30 @@ public sealed class PodIndexTests
     }
 
     [Fact]
+    public void LivePodsPerNode_CountsPodsOfTheNamespaceThatAreNotTerminating()
+    {
+        _cache.AddNode(Objects.Node("a"));
+        _cache.AddNode(Objects.Node("b"));
+        var terminating = Placed("t", "b", "app=web");
+        terminating.Metadata.DeletionTimestamp = DateTime.UtcNow;
+        var removed = Placed("r", "b", "app=web");
+        _cache.AddPod(Placed("w1", "a", "app=web"));
+        _cache.AddPod(Placed("w2", "a", "app=web"));
+        _cache.AddPod(terminating);
+        _cache.AddPod(removed);
+        var elsewhere = Pod("e", "other", "app=web");
+        elsewhere.Spec.NodeName = "b";
+        _cache.AddPod(elsewhere);
+        _cache.UpdateSnapshot(_snapshot);
+        _cache.RemovePod(removed);
+        _cache.UpdateSnapshot(_snapshot);
+
+        Assert.Equal("a=2", Describe(_snapshot.PodIndex.LivePodsPerNode("default", "app", "web")));
+        Assert.Equal("b=1", Describe(_snapshot.PodIndex.LivePodsPerNode("other", "app", "web")));
+        Assert.Equal(string.Empty, Describe(_snapshot.PodIndex.LivePodsPerNode("default", "app", "db")));
+    }
+
+    [Fact]
     public void SelectorWithoutValuesToLookUp_IsNotAnswered()
     {
         Assert.False(_snapshot.PodIndex.TryAddNodesMatching(LabelSelector.Parse("app"), []));
@@ -63,6 +87,9 @@ public sealed class PodIndexTests
         Assert.False(_snapshot.PodIndex.TryAddNodesMatching(LabelSelector.Everything, []));
         Assert.True(_snapshot.PodIndex.TryAddNodesMatching(LabelSelector.Nothing, []));
     }
+
+    private static string Describe(IReadOnlyDictionary<string, int> perNode) =>
+        string.Join(",", perNode.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
 
     private static V1Pod Placed(string name, string node, string label)
     {
