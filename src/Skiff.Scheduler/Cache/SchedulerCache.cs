@@ -226,6 +226,11 @@ public sealed class SchedulerCache
                 var existing = snapshot.Map.GetValueOrDefault(name);
                 if (!_nodes.TryGetValue(name, out var info) || info.Node is null)
                 {
+                    if (existing is not null)
+                    {
+                        snapshot.PodIndex.Remove(existing);
+                    }
+
                     rebuildAll |= snapshot.Map.Remove(name);
                     continue;
                 }
@@ -238,6 +243,12 @@ public sealed class SchedulerCache
                 var copy = CopyWithImages(info);
                 copied++;
                 snapshot.Map[name] = copy;
+                if (existing is not null)
+                {
+                    snapshot.PodIndex.Remove(existing);
+                }
+
+                snapshot.PodIndex.Add(copy);
                 rebuildAffinity |= HasAffinity(existing) || HasAffinity(copy);
                 if (existing is null || !snapshot.ReplaceInList(copy))
                 {

@@ -19,13 +19,21 @@ public sealed class Snapshot : INodeInfoLister
 
     public int Count => _list.Count;
 
+    public PodIndex PodIndex { get; } = new();
+
     /// <summary>A snapshot over given nodes, for plugin tests.</summary>
     public static Snapshot From(IEnumerable<NodeInfo> nodes)
     {
         var snapshot = new Snapshot();
         foreach (var node in nodes)
         {
+            if (snapshot._map.TryGetValue(node.Name, out var replaced))
+            {
+                snapshot.PodIndex.Remove(replaced);
+            }
+
             snapshot._map[node.Name] = node;
+            snapshot.PodIndex.Add(node);
         }
 
         snapshot.RebuildLists();

@@ -12,15 +12,20 @@ public sealed record AffinityTerm(
 {
     private static readonly IReadOnlyDictionary<string, string> s_noLabels = new Dictionary<string, string>();
 
-    public bool Matches(V1Pod pod, IReadOnlyDictionary<string, string>? namespaceLabels)
+    public bool Matches(V1Pod pod, IReadOnlyDictionary<string, string>? namespaceLabels) =>
+        Matches(pod.Metadata?.NamespaceProperty ?? string.Empty, LabelsOf(pod.Metadata?.Labels), namespaceLabels);
+
+    public bool Matches(PodInfo pod, IReadOnlyDictionary<string, string>? namespaceLabels) =>
+        Matches(pod.Namespace, pod.Labels, namespaceLabels);
+
+    private bool Matches(string ns, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string>? namespaceLabels)
     {
-        var ns = pod.Metadata?.NamespaceProperty ?? string.Empty;
         if (!Namespaces.Contains(ns) && !NamespaceSelector.Matches(namespaceLabels ?? s_noLabels))
         {
             return false;
         }
 
-        return Selector.Matches(LabelsOf(pod.Metadata?.Labels));
+        return Selector.Matches(labels);
     }
 
     /// <summary>The labels as the read-only map selectors take, without copying in the usual case.</summary>

@@ -14,4 +14,7 @@ public interface INodeInfoLister
     IReadOnlyList<NodeInfo> HavePodsWithRequiredAntiAffinityList();
 
     NodeInfo? Get(string nodeName);
+
+    /// <summary>Pods by label over <see cref="List"/>'s nodes, when the lister keeps one; plugins walk every pod without it.</summary>
+    PodIndex? PodIndex => null;
 }

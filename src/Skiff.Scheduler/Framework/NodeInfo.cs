@@ -42,6 +42,7 @@ public sealed class NodeInfo
         PodsWithRequiredAntiAffinity = source.PodsWithRequiredAntiAffinity.Count == 0 ? [] : new List<PodInfo>(source.PodsWithRequiredAntiAffinity);
         UsedPorts = source.UsedPorts.Count == 0 ? [] : new HashSet<HostPort>(source.UsedPorts);
         _counts = source._counts;
+        PodsWithScoringAffinity = source.PodsWithScoringAffinity;
         Generation = source.Generation;
     }
 
@@ -67,6 +68,9 @@ public sealed class NodeInfo
     public List<PodInfo> PodsWithAffinity { get; }
 
     public List<PodInfo> PodsWithRequiredAntiAffinity { get; }
+
+    /// <summary>How many of <see cref="PodsWithAffinity"/> have terms that score other pods (<see cref="PodInfo.HasScoringAffinity"/>).</summary>
+    public int PodsWithScoringAffinity { get; private set; }
 
     public HashSet<HostPort> UsedPorts { get; }
 
@@ -109,6 +113,7 @@ public sealed class NodeInfo
         if (pod.HasAffinity)
         {
             PodsWithAffinity.Add(pod);
+            PodsWithScoringAffinity += pod.HasScoringAffinity ? 1 : 0;
         }
 
         if (pod.HasRequiredAntiAffinity)
@@ -141,6 +146,7 @@ public sealed class NodeInfo
         if (removed.HasAffinity && IndexOf(PodsWithAffinity, uid!) is var withAffinity and >= 0)
         {
             PodsWithAffinity.RemoveAt(withAffinity);
+            PodsWithScoringAffinity -= removed.HasScoringAffinity ? 1 : 0;
         }
 
         if (removed.HasRequiredAntiAffinity && IndexOf(PodsWithRequiredAntiAffinity, uid!) is var withAntiAffinity and >= 0)

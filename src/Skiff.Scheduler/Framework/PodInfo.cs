@@ -12,6 +12,9 @@ public sealed class PodInfo
         Pod = pod;
         (Requests, NonZeroRequests) = PodResources.Both(pod);
         Priority = pod.Spec?.Priority ?? 0;
+        Labels = AffinityTerm.LabelsOf(pod.Metadata?.Labels);
+        Namespace = pod.Metadata?.NamespaceProperty ?? string.Empty;
+        Terminating = pod.Metadata is null || pod.Metadata.DeletionTimestamp is not null;
     }
 
     private PodInfo(V1Pod pod, PodInfo same)
@@ -20,6 +23,9 @@ public sealed class PodInfo
         Requests = same.Requests;
         NonZeroRequests = same.NonZeroRequests;
         Priority = same.Priority;
+        Labels = AffinityTerm.LabelsOf(pod.Metadata?.Labels);
+        Namespace = pod.Metadata?.NamespaceProperty ?? string.Empty;
+        Terminating = pod.Metadata is null || pod.Metadata.DeletionTimestamp is not null;
     }
 
     public V1Pod Pod { get; }
@@ -34,6 +40,14 @@ public sealed class PodInfo
 
     public Resource Requests { get; }
 
+    /// <summary>metadata.labels as selectors take them, resolved once: every cycle matches selectors against placed pods.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    public string Namespace { get; }
+
+    /// <summary>metadata.deletionTimestamp is set (or the pod has no metadata at all, which counts the same way).</summary>
+    public bool Terminating { get; }
+
     public Resource NonZeroRequests { get; }
 
     /// <summary>
@@ -46,6 +60,17 @@ public sealed class PodInfo
     public PodAffinityTerms Affinity => _affinity ?? Interlocked.CompareExchange(ref _affinity, PodAffinityTerms.Parse(Pod), null) ?? _affinity!;
 
     public bool HasAffinity => Pod.Spec?.Affinity?.PodAffinity is not null || Pod.Spec?.Affinity?.PodAntiAffinity is not null;
+
+    /// <summary>
+    /// Whether this pod's own terms can score other pods: required or preferred affinity, or preferred anti-affinity
+    /// (required anti-affinity only filters). Pods without them add nothing to a score when the incoming pod has
+    /// no preferences of its own.
+    /// </summary>
+    public bool HasScoringAffinity =>
+        Pod.Spec?.Affinity is { } affinity
+        && (affinity.PodAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 }
+            || affinity.PodAffinity?.PreferredDuringSchedulingIgnoredDuringExecution is { Count: > 0 }
+            || affinity.PodAntiAffinity?.PreferredDuringSchedulingIgnoredDuringExecution is { Count: > 0 });
 
     public bool HasRequiredAntiAffinity =>
         Pod.Spec?.Affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 };

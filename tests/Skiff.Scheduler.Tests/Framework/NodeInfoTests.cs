@@ -1,6 +1,7 @@
 using k8s.Models;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Tests.Fakes;
+using Skiff.Scheduler.Tests.Plugins;
 
 namespace Skiff.Scheduler.Tests.Framework;
 
@@ -113,5 +114,25 @@ public sealed class NodeInfoTests
 
         Assert.True(info.HasImages);
         Assert.True(info.Clone().HasImages);
+    }
+
+    [Fact]
+    public void PodsWithScoringAffinity_CountsPodsWhoseTermsScoreOthers()
+    {
+        var info = new NodeInfo(Objects.Node("a"));
+        var antiOnly = TestPods.Pod("anti", "default", "app=x").PodAntiAffinity("zone", "app=x");
+        var preferred = TestPods.Pod("pref", "default", "app=y").PreferredPodAntiAffinity(5, "zone", "app=y");
+        var required = TestPods.Pod("req", "default", "app=z").PodAffinity("zone", "app=z");
+
+        info.AddPod(new PodInfo(antiOnly));
+        Assert.Equal(0, info.PodsWithScoringAffinity);
+        info.AddPod(new PodInfo(preferred));
+        info.AddPod(new PodInfo(required));
+        Assert.Equal(2, info.PodsWithScoringAffinity);
+        var copy = info.Clone();
+        Assert.True(info.RemovePod(preferred));
+
+        Assert.Equal(1, info.PodsWithScoringAffinity);
+        Assert.Equal(2, copy.PodsWithScoringAffinity);
     }
 }

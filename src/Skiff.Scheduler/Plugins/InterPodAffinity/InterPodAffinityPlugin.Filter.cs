@@ -32,7 +32,8 @@ internal sealed partial class InterPodAffinityPlugin
         var existingAntiAffinity = new TopologyCounts();
         var affinity = new TopologyCounts();
         var antiAffinity = new TopologyCounts();
-        foreach (var node in _snapshot?.HavePodsWithRequiredAntiAffinityList() ?? nodes)
+        var index = IndexFor(nodes);
+        foreach (var node in index is null ? _snapshot?.HavePodsWithRequiredAntiAffinityList() ?? nodes : NodesWithAntiAffinityFor(index, pod))
         {
             if (node.Node is null)
             {
@@ -47,7 +48,7 @@ internal sealed partial class InterPodAffinityPlugin
 
         if (terms.HasRequired)
         {
-            foreach (var node in nodes)
+            foreach (var node in (index is null ? null : NodesMatching(index, terms)) ?? nodes)
             {
                 if (node.Node is null)
                 {
@@ -56,8 +57,8 @@ internal sealed partial class InterPodAffinityPlugin
 
                 foreach (var existing in node.Pods)
                 {
-                    affinity.AddAffinity(terms.RequiredAffinity, existing.Pod, node.Node, 1);
-                    antiAffinity.AddAntiAffinity(terms.RequiredAntiAffinity, existing.Pod, null, node.Node, 1);
+                    affinity.AddAffinity(terms.RequiredAffinity, existing, node.Node, 1);
+                    antiAffinity.AddAntiAffinity(terms.RequiredAntiAffinity, existing, node.Node, 1);
                 }
             }
         }
@@ -161,9 +162,11 @@ internal sealed partial class InterPodAffinityPlugin
             return true;
         }
 
-        foreach (var (pair, count) in s.ExistingAntiAffinity.Counts)
+        // A node lies in a counted domain only through its value for one of the counted keys (usually one key,
+        // while a pod group's anti-affinity can name a domain per node).
+        foreach (var key in s.ExistingAntiAffinity.Keys)
         {
-            if (count > 0 && labels.TryGetValue(pair.Key, out var value) && value == pair.Value)
+            if (labels.TryGetValue(key, out var value) && s.ExistingAntiAffinity[new TopologyPair(key, value)] > 0)
             {
                 return false;
             }

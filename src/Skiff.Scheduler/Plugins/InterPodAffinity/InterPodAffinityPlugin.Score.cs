@@ -35,14 +35,18 @@ internal sealed partial class InterPodAffinityPlugin
         var candidates = hasConstraints ? _snapshot?.List() : _snapshot?.HavePodsWithAffinityList();
         foreach (var node in candidates ?? nodes)
         {
-            if (node.Node?.Metadata?.Labels is not { Count: > 0 } labels)
+            // Without preferences of the incoming pod, only existing pods' affinity or preferred terms add anything.
+            if ((!hasConstraints && node.PodsWithScoringAffinity == 0) || node.Node?.Metadata?.Labels is not { Count: > 0 } labels)
             {
                 continue;
             }
 
             foreach (var existing in hasConstraints ? node.Pods : node.PodsWithAffinity)
             {
-                AddExistingPod(score, terms, pod, namespaceLabels, existing, labels);
+                if (hasConstraints || existing.HasScoringAffinity)
+                {
+                    AddExistingPod(score, terms, pod, namespaceLabels, existing, labels);
+                }
             }
         }
 

@@ -34,7 +34,7 @@ internal sealed class InterPodAffinityPreFilterState(
         }
 
         existingAntiAffinity.AddAntiAffinity(other.Affinity.RequiredAntiAffinity, pod.Pod, namespaceLabels, node.Node, delta);
-        affinity.AddAffinity(pod.Terms.RequiredAffinity, other.Pod, node.Node, delta);
-        antiAffinity.AddAntiAffinity(pod.Terms.RequiredAntiAffinity, other.Pod, null, node.Node, delta);
+        affinity.AddAffinity(pod.Terms.RequiredAffinity, other, node.Node, delta);
+        antiAffinity.AddAntiAffinity(pod.Terms.RequiredAntiAffinity, other, node.Node, delta);
     }
 }

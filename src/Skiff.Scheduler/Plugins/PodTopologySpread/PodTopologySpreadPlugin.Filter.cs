@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using k8s.Models;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.Shared;
@@ -32,9 +33,11 @@ internal sealed partial class PodTopologySpreadPlugin
             s.SelfMatch[i] = constraints[i].Selector.Matches(podLabels) ? 1 : 0;
         }
 
+        var live = LiveCounts(constraints, ns, nodes);
         foreach (var node in nodes)
         {
-            if (node.Node is null || !SpreadConstraint.NodeHasAllKeys(node.Node, constraints))
+            // The labels NodeInfo captured are the node's own metadata.labels, one hop nearer.
+            if (node.Node is null || node.Labels is not { } labels || !SpreadConstraint.LabelsHaveAllKeys(labels, constraints))
             {
                 continue;
             }
@@ -42,19 +45,42 @@ internal sealed partial class PodTopologySpreadPlugin
             for (var i = 0; i < constraints.Count; i++)
             {
                 var c = constraints[i];
-                if (!c.IncludesNode(pod, node.Node, s.PodNodeAffinity))
+                if (!c.IncludesNode(pod, node, s.PodNodeAffinity))
                 {
                     continue;
                 }
 
-                var value = node.Node.Metadata!.Labels![c.TopologyKey];
-                s.MatchNum[i][value] = s.MatchNum[i].GetValueOrDefault(value) + c.CountMatching(node.Pods, ns);
+                var count = live[i] is { } perNode ? perNode.GetValueOrDefault(node.Name) : c.CountMatching(node.Pods, ns);
+                CollectionsMarshal.GetValueRefOrAddDefault(s.MatchNum[i], labels[c.TopologyKey], out _) += count;
             }
         }
 
         s.RecomputeMinimums();
         state.Write(PreFilterKey, s);
         return (null, Status.Success);
+    }
+
+    /// <summary>
+    /// Per constraint, the snapshot index's per-node counts when the selector is one label and the nodes are the
+    /// snapshot's own; null where the pods have to be walked.
+    /// </summary>
+    private IReadOnlyDictionary<string, int>?[] LiveCounts(List<SpreadConstraint> constraints, string ns, IReadOnlyList<NodeInfo> nodes)
+    {
+        var live = new IReadOnlyDictionary<string, int>?[constraints.Count];
+        if (_snapshot?.PodIndex is not { } index || !ReferenceEquals(nodes, _snapshot.List()))
+        {
+            return live;
+        }
+
+        for (var i = 0; i < constraints.Count; i++)
+        {
+            if (constraints[i].SingleLabel() is var (key, value))
+            {
+                live[i] = index.LivePodsPerNode(ns, key, value);
+            }
+        }
+
+        return live;
     }
 
     public Status AddPod(CycleState state, V1Pod podToSchedule, PodInfo podToAdd, NodeInfo node)

@@ -58,6 +58,30 @@ internal sealed record SpreadConstraint(
         return !HonorNodeTaints || TolerationMatcher.FirstUntoleratedNoScheduleTaint(node.Spec?.Taints, pod.Spec?.Tolerations) is null;
     }
 
+    /// <summary>The same, reading the node's labels and name as the NodeInfo captured them.</summary>
+    public bool IncludesNode(V1Pod pod, NodeInfo node, RequiredNodeAffinity podNodeAffinity)
+    {
+        if (HonorNodeAffinity && !podNodeAffinity.Matches(node))
+        {
+            return false;
+        }
+
+        return !HonorNodeTaints || TolerationMatcher.FirstUntoleratedNoScheduleTaint(node.Node?.Spec?.Taints, pod.Spec?.Tolerations) is null;
+    }
+
+    /// <summary>The one label the selector requires, when that is all it requires (then an index can count for it).</summary>
+    public (string Key, string Value)? SingleLabel()
+    {
+        if (Selector.IsNothing || Selector.Requirements is not [var only])
+        {
+            return null;
+        }
+
+        return only.Operator is SelectorOperator.Equals or SelectorOperator.DoubleEquals or SelectorOperator.In && only.Values is [var value]
+            ? (only.Key, value)
+            : null;
+    }
+
     /// <summary>Live pods of the namespace on the node that the selector matches; an empty selector counts none.</summary>
     public int CountMatching(List<PodInfo> pods, string ns)
     {
@@ -69,15 +93,13 @@ internal sealed record SpreadConstraint(
         var count = 0;
         foreach (var info in pods)
         {
-            var meta = info.Pod.Metadata;
-
             // Terminating pods are on their way out; counting them would block their own replacements.
-            if (meta is null || meta.DeletionTimestamp is not null || meta.NamespaceProperty != ns)
+            if (info.Terminating || info.Namespace != ns)
             {
                 continue;
             }
 
-            if (Selector.Matches(AffinityTerm.LabelsOf(meta.Labels)))
+            if (Selector.Matches(info.Labels))
             {
                 count++;
             }
@@ -86,9 +108,10 @@ internal sealed record SpreadConstraint(
         return count;
     }
 
-    public static bool NodeHasAllKeys(V1Node node, List<SpreadConstraint> constraints)
+    public static bool NodeHasAllKeys(V1Node node, List<SpreadConstraint> constraints) => LabelsHaveAllKeys(node.Metadata?.Labels, constraints);
+
+    public static bool LabelsHaveAllKeys(IDictionary<string, string>? labels, List<SpreadConstraint> constraints)
     {
-        var labels = node.Metadata?.Labels;
         foreach (var c in constraints)
         {
             if (labels is null || !labels.ContainsKey(c.TopologyKey))

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Skiff.Scheduler.Cache;
 using Skiff.Scheduler.Framework;
 using Skiff.Scheduler.Plugins.PodTopologySpread;
 using static Skiff.Scheduler.Tests.Plugins.TestNodes;
@@ -65,6 +66,20 @@ public sealed class PodTopologySpreadFilterTests
     public void Filter_KeepsSkewWithinMaxSkew(string name, V1Pod pod, NodeInfo[] nodes, string expected)
     {
         var results = PluginRunner.Filter(new PodTopologySpreadPlugin(), pod, nodes);
+
+        Assert.True(expected == PluginRunner.Describe(results), $"{name}: {PluginRunner.Describe(results)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Filter_CountingThroughTheSnapshotIndex_GivesTheSameVerdicts(string name, V1Pod pod, NodeInfo[] nodes, string expected)
+    {
+        var snapshot = Snapshot.From(nodes);
+        var plugin = new PodTopologySpreadPlugin(snapshot: snapshot);
+        var state = new CycleState();
+        var (_, status) = plugin.PreFilter(state, pod, snapshot.List());
+        var results = snapshot.List().ToDictionary(
+            n => n.Name, n => status.Code == StatusCode.Skip ? Status.Success : plugin.Filter(state, pod, n));
 
         Assert.True(expected == PluginRunner.Describe(results), $"{name}: {PluginRunner.Describe(results)}");
     }
