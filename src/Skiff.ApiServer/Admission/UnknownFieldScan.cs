@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skiff.Api.Schema;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.Admission;
 

@@ -18,7 +18,7 @@ public sealed record AffinityTerm(
     public bool Matches(PodInfo pod, IReadOnlyDictionary<string, string>? namespaceLabels) =>
         Matches(pod.Namespace, pod.Labels, namespaceLabels);
 
-    private bool Matches(string ns, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string>? namespaceLabels)
+    public bool Matches(string ns, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string>? namespaceLabels)
     {
         if (!Namespaces.Contains(ns) && !NamespaceSelector.Matches(namespaceLabels ?? s_noLabels))
         {

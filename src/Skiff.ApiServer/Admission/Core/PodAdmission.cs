@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Skiff.Api.Validation;
+using Skiff.ApiServer.Registry;
 using static Skiff.ApiServer.Admission.JsonFields;
 
 namespace Skiff.ApiServer.Admission.Core;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Skiff.ApiServer.Registry;
 
 namespace Skiff.ApiServer.Handlers.Apply;
 
@@ -31,7 +32,7 @@ internal static class StoredManagedFields
         }
 
         var sent = meta["managedFields"];
-        if (sent is not null && !JsonText.DeepEquals(sent, stored))
+        if (sent is not null && !SameJson.Equal(sent, stored))
         {
             return false;
         }

@@ -68,9 +68,12 @@ internal sealed partial class InterPodAffinityPlugin
             return (null, Status.Skip);
         }
 
-        state.Write(PreFilterKey, new InterPodAffinityPreFilterState(new IncomingPod(pod, terms), namespaceLabels, existingAntiAffinity, affinity, antiAffinity));
+        state.Write(PreFilterKey, new InterPodAffinityPreFilterState(new IncomingPod(pod, terms, MatchesOwnAffinity(pod, terms)), namespaceLabels, existingAntiAffinity, affinity, antiAffinity));
         return (null, Status.Success);
     }
+
+    private static bool MatchesOwnAffinity(V1Pod pod, PodAffinityTerms terms) =>
+        TopologyCounts.MatchesAll(terms.RequiredAffinity, pod.Metadata?.NamespaceProperty ?? string.Empty, AffinityTerm.LabelsOf(pod.Metadata?.Labels));
 
     public Status AddPod(CycleState state, V1Pod podToSchedule, PodInfo podToAdd, NodeInfo node)
     {
@@ -134,7 +137,7 @@ internal sealed partial class InterPodAffinityPlugin
         }
 
         // No pod anywhere matches yet: the first pod of a group with affinity to itself may go anywhere its labels fit.
-        return podsExist || (s.Affinity.Count == 0 && TopologyCounts.MatchesAll(terms, s.Pod.Pod));
+        return podsExist || (s.Affinity.Count == 0 && s.Pod.MatchesOwnAffinity);
     }
 
     private static bool SatisfiesAntiAffinity(InterPodAffinityPreFilterState s, IDictionary<string, string>? labels)

@@ -105,7 +105,10 @@ internal sealed class TopologyCounts
         }
     }
 
-    public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, PodInfo pod)
+    public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, PodInfo pod) => MatchesAll(terms, pod.Namespace, pod.Labels);
+
+    /// <summary>Whether a pod in <paramref name="ns"/> with <paramref name="labels"/> matches every term (and there are terms).</summary>
+    public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, string ns, IReadOnlyDictionary<string, string> labels)
     {
         if (terms.Count == 0)
         {
@@ -114,25 +117,7 @@ internal sealed class TopologyCounts
 
         foreach (var term in terms)
         {
-            if (!term.Matches(pod, null))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public static bool MatchesAll(IReadOnlyList<AffinityTerm> terms, V1Pod pod)
-    {
-        if (terms.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var term in terms)
-        {
-            if (!term.Matches(pod, null))
+            if (!term.Matches(ns, labels, null))
             {
                 return false;
             }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Skiff.ApiServer.Admission;
+namespace Skiff.ApiServer.Registry;
 
 /// <summary>
 /// <see cref="JsonNode.DeepEquals"/> with a cheap first try: two subtrees that encode to the same bytes are equal.

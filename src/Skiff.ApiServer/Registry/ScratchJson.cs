@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Skiff.ApiServer.Admission;
+namespace Skiff.ApiServer.Registry;
 
 /// <summary>
 /// A per-thread buffer that JSON nodes are encoded into for comparing or hashing them. Encoding a subtree of a parsed
@@ -36,7 +36,7 @@ internal static class ScratchJson
     /// <summary>Appends the encoding of <paramref name="node"/> to the buffer <see cref="Start"/> returned.</summary>
     public static void Append(ArrayBufferWriter<byte> buffer, JsonNode node)
     {
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, Registry.Json.WriterOptions);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Json.WriterOptions);
         writer.Reset(buffer);
         node.WriteTo(writer);
         writer.Flush();

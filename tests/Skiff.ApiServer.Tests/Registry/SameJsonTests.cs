@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Skiff.ApiServer.Admission;
+using Skiff.ApiServer.Registry;
 
-namespace Skiff.ApiServer.Tests.Admission;
+namespace Skiff.ApiServer.Tests.Registry;
 
 /// <summary>The encoding shortcut only ever agrees with <see cref="JsonNode.DeepEquals"/>.</summary>
 public sealed class SameJsonTests
@@ -13,6 +13,8 @@ public sealed class SameJsonTests
     [InlineData("""{"a":1}""", """{"a":2}""", false)]
     [InlineData("""{"a":[1,2]}""", """{"a":[2,1]}""", false)]
     [InlineData("""{"a":1}""", """{"a":1,"b":null}""", false)]
+    [InlineData("""[{"a":{"f:x":{}},"b":1}]""", """[{"a":{"f:x":{}},"b":1}]""", true)]
+    [InlineData("""[]""", """{}""", false)]
     public void Equal_AgreesWithDeepEquals(string a, string b, bool equal)
     {
         var left = JsonNode.Parse(a);
